@@ -1,0 +1,281 @@
+"""FilterSets for every list endpoint. Filter names are part of the public contract
+(see DESIGN.md); an invalid value answers 400 naming the parameter."""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import QuerySet
+from django_filters import rest_framework as filters
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+
+if TYPE_CHECKING:
+    from rest_framework.views import APIView
+
+from .choices import (
+    ActorKind,
+    IncidentKind,
+    MeetingKind,
+    MeetingStatus,
+    PlaceKind,
+    StatementKind,
+)
+from .models import (
+    Actor,
+    Incident,
+    Meeting,
+    ParticipantRole,
+    Place,
+    Source,
+    Statement,
+    Topic,
+    country_code_validator,
+)
+
+# Query parameters every list understands besides its filters.
+GLOBAL_PARAMETERS = frozenset({"format"})
+
+
+class StrictDjangoFilterBackend(filters.DjangoFilterBackend):
+    """Rejects query parameters the endpoint does not know.
+
+    A misspelt filter (``?partcipant=...``) would otherwise be ignored and the client
+    would silently receive every row.
+    """
+
+    def filter_queryset(self, request: Request, queryset: QuerySet, view: APIView) -> QuerySet:
+        known = set(GLOBAL_PARAMETERS)
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is not None:
+            known.update(filterset_class.base_filters)
+        paginator = getattr(view, "paginator", None)
+        if paginator is not None:
+            known.update(getattr(paginator, "query_parameters", ()))
+        unknown = sorted(set(request.query_params) - known)
+        if unknown:
+            raise ValidationError(
+                {
+                    name: [
+                        f"Unknown query parameter. Known parameters: {', '.join(sorted(known))}."
+                    ]
+                    for name in unknown
+                }
+            )
+        return super().filter_queryset(request, queryset, view)
+
+
+class SlugChoiceFilter(filters.ModelChoiceFilter):
+    """Filter on a related record given by slug; an unknown slug is a 400, not an empty page."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("to_field_name", "slug")
+        super().__init__(*args, **kwargs)
+
+
+class SlugMultipleChoiceFilter(filters.ModelMultipleChoiceFilter):
+    """Repeatable slug filter. With a `method`, the method receives the chosen records."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("to_field_name", "slug")
+        super().__init__(*args, **kwargs)
+
+
+class CountryFilter(filters.CharFilter):
+    """ISO 3166-1 alpha-3 code, upper case."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("validators", [country_code_validator])
+        kwargs.setdefault("help_text", "ISO 3166-1 alpha-3 country code, e.g. ARM.")
+        super().__init__(*args, **kwargs)
+
+
+class StableOrderingFilter(filters.OrderingFilter):
+    """Ordering with `id` as tie-break in the same direction, so pages never shuffle."""
+
+    def filter(self, qs: QuerySet, value: list[str] | None) -> QuerySet:
+        if not value:
+            return qs
+        ordering = [self.get_ordering_value(param) for param in value]
+        tie_break = "-id" if ordering[0].startswith("-") else "id"
+        return qs.order_by(*ordering, tie_break)
+
+
+class SearchFilter(filters.CharFilter):
+    """Free-text search; every word must match (see each endpoint for the fields)."""
+
+    def filter(self, qs: QuerySet, value: str) -> QuerySet:
+        if not value or not value.strip():
+            return qs
+        return qs.search(value)
+
+
+def require_all(queryset: QuerySet, relation: str, records: list[Actor]) -> QuerySet:
+    """Rows related to every one of the records (one join each: AND, not OR)."""
+    for record in records:
+        queryset = queryset.filter(**{relation: record})
+    return queryset.distinct() if records else queryset
+
+
+def updated_since_filter() -> filters.IsoDateTimeFilter:
+    return filters.IsoDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        help_text="Only records created or changed at or after this ISO 8601 date-time.",
+    )
+
+
+class BaseFilterSet(filters.FilterSet):
+    updated_since = updated_since_filter()
+
+
+class EventFilterSet(BaseFilterSet):
+    """Filters shared by meetings, statements and incidents."""
+
+    date_from = filters.DateFilter(
+        method="filter_date_from",
+        help_text="ISO date. Events whose date range ends on or after this day.",
+    )
+    date_to = filters.DateFilter(
+        method="filter_date_to",
+        help_text="ISO date. Events whose date range starts on or before this day.",
+    )
+    topic = SlugChoiceFilter(
+        field_name="topics", queryset=Topic.objects.all(), help_text="Topic slug."
+    )
+    search = SearchFilter(help_text="Words that must all appear in the title or text.")
+    ordering = StableOrderingFilter(
+        fields=(("date", "date"), ("id", "id"), ("updated_at", "updated_at")),
+        help_text="Sort order: date, -date (default), id, -id, updated_at, -updated_at.",
+    )
+
+    def filter_date_from(self, queryset: QuerySet, name: str, value: datetime.date) -> QuerySet:
+        return queryset.overlapping(date_from=value)
+
+    def filter_date_to(self, queryset: QuerySet, name: str, value: datetime.date) -> QuerySet:
+        return queryset.overlapping(date_to=value)
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        date_from = self.form.cleaned_data.get("date_from")
+        date_to = self.form.cleaned_data.get("date_to")
+        if date_from and date_to and date_to < date_from:
+            raise ValidationError({"date_to": ["date_to is before date_from."]})
+        return super().filter_queryset(queryset)
+
+
+class MeetingFilterSet(EventFilterSet):
+    participant = SlugMultipleChoiceFilter(
+        queryset=Actor.objects.all(),
+        method="filter_participant",
+        help_text="Actor slug, any role. Repeat to require all the named actors.",
+    )
+    mediator = SlugChoiceFilter(
+        queryset=Actor.objects.all(),
+        method="filter_mediator",
+        help_text="Actor slug; meetings this actor mediated.",
+    )
+    kind = filters.MultipleChoiceFilter(choices=MeetingKind.choices, help_text="Repeat for any of.")
+    status = filters.MultipleChoiceFilter(
+        choices=MeetingStatus.choices, help_text="Repeat for any of."
+    )
+    place = SlugChoiceFilter(queryset=Place.objects.all(), help_text="Place slug.")
+    country = CountryFilter(field_name="place__country")
+
+    class Meta:
+        model = Meeting
+        fields = ["participant", "mediator", "kind", "status", "place", "country"]
+
+    def filter_participant(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
+        return require_all(queryset, "participations__actor", value)
+
+    def filter_mediator(self, queryset: QuerySet, name: str, value: Actor) -> QuerySet:
+        return queryset.filter(
+            participations__actor=value, participations__role=ParticipantRole.MEDIATOR
+        ).distinct()
+
+
+class StatementFilterSet(EventFilterSet):
+    speaker = SlugChoiceFilter(queryset=Actor.objects.all(), help_text="Actor slug of the speaker.")
+    kind = filters.MultipleChoiceFilter(
+        choices=StatementKind.choices, help_text="Repeat for any of."
+    )
+    meeting = filters.ModelChoiceFilter(
+        queryset=Meeting.objects.all(), help_text="Id of the meeting the statement was made at."
+    )
+    mentions = SlugMultipleChoiceFilter(
+        queryset=Actor.objects.all(),
+        method="filter_mentions",
+        help_text="Actor slug the statement is about. Repeat to require all.",
+    )
+
+    class Meta:
+        model = Statement
+        fields = ["speaker", "kind", "meeting", "mentions"]
+
+    def filter_mentions(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
+        return require_all(queryset, "mentions", value)
+
+
+class IncidentFilterSet(EventFilterSet):
+    kind = filters.MultipleChoiceFilter(
+        choices=IncidentKind.choices, help_text="Repeat for any of."
+    )
+    actor = SlugChoiceFilter(
+        queryset=Actor.objects.all(),
+        method="filter_actor",
+        help_text="Actor slug, any role.",
+    )
+    place = SlugChoiceFilter(queryset=Place.objects.all(), help_text="Place slug.")
+    country = CountryFilter(field_name="place__country")
+    min_fatalities = filters.NumberFilter(
+        field_name="fatalities",
+        lookup_expr="gte",
+        min_value=0,
+        help_text="Incidents with at least this many reported fatalities (unknown excluded).",
+    )
+
+    class Meta:
+        model = Incident
+        fields = ["kind", "actor", "place", "country", "min_fatalities"]
+
+    def filter_actor(self, queryset: QuerySet, name: str, value: Actor) -> QuerySet:
+        return queryset.involving(value.slug)
+
+
+class NamedFilterSet(BaseFilterSet):
+    search = SearchFilter(
+        help_text="Words that must all appear in the name (title, publisher) or an alias."
+    )
+
+
+class ActorFilterSet(NamedFilterSet):
+    kind = filters.MultipleChoiceFilter(choices=ActorKind.choices, help_text="Repeat for any of.")
+    country = CountryFilter()
+
+    class Meta:
+        model = Actor
+        fields = ["kind", "country"]
+
+
+class PlaceFilterSet(NamedFilterSet):
+    kind = filters.MultipleChoiceFilter(choices=PlaceKind.choices, help_text="Repeat for any of.")
+    country = CountryFilter()
+
+    class Meta:
+        model = Place
+        fields = ["kind", "country"]
+
+
+class TopicFilterSet(NamedFilterSet):
+    class Meta:
+        model = Topic
+        fields: list[str] = []
+
+
+class SourceFilterSet(NamedFilterSet):
+    publisher = filters.CharFilter(lookup_expr="iexact", help_text="Publisher name, exact.")
+
+    class Meta:
+        model = Source
+        fields = ["publisher", "language"]

@@ -1,0 +1,559 @@
+"""Parley's data model: actors, places and topics; meetings, statements and incidents;
+and the sources and citations every fact is traced to."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models.functions import Lower
+
+from .choices import (
+    ActorKind,
+    DatePrecision,
+    IncidentActorRole,
+    IncidentKind,
+    MeetingKind,
+    MeetingStatus,
+    ParticipantRole,
+    PlaceKind,
+    PloverType,
+    StatementKind,
+)
+
+country_code_validator = RegexValidator(
+    r"^[A-Z]{3}$", "Use an ISO 3166-1 alpha-3 code in capitals, e.g. ARM."
+)
+
+
+class TimestampedModel(models.Model):
+    """Every record knows when it was created and last changed (for sync clients)."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        abstract = True
+
+
+def country_field(help_text: str) -> models.CharField:
+    return models.CharField(
+        max_length=3,
+        blank=True,
+        null=True,
+        validators=[country_code_validator],
+        db_index=True,
+        help_text=help_text,
+    )
+
+
+# --- Reference data -------------------------------------------------------------------
+
+
+class SearchableQuerySet(models.QuerySet):
+    """`search()` over a model's own text fields and, when it has them, its aliases.
+
+    Every word must match one of the fields (case-insensitive substring).
+    """
+
+    search_fields: tuple[str, ...] = ()
+
+    def search(self, text: str) -> SearchableQuerySet:
+        queryset = self
+        for word in text.split():
+            condition = Q()
+            for field in self.search_fields:
+                condition |= Q(**{f"{field}__icontains": word})
+            alias_model = getattr(self.model, "alias_model", None)
+            if alias_model is not None:
+                condition |= Exists(
+                    alias_model.objects.filter(owner=OuterRef("pk"), name__icontains=word)
+                )
+            queryset = queryset.filter(condition)
+        return queryset
+
+
+class TopicQuerySet(SearchableQuerySet):
+    search_fields = ("name", "slug", "description")
+
+
+class Topic(TimestampedModel):
+    """An entry of the small controlled vocabulary events are tagged with."""
+
+    slug = models.SlugField(max_length=100, unique=True)
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+
+    objects = TopicQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SourceQuerySet(SearchableQuerySet):
+    search_fields = ("title", "publisher", "slug")
+
+
+class Source(TimestampedModel):
+    """A document facts are taken from; citations quote it verbatim."""
+
+    slug = models.SlugField(max_length=150, unique=True)
+    title = models.CharField(
+        max_length=500, blank=True, help_text="Headline, if the document has one."
+    )
+    publisher = models.CharField(max_length=200, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    url = models.URLField(max_length=1000, null=True, blank=True)
+    language = models.CharField(max_length=8, default="en", help_text="BCP 47 language tag.")
+    document = models.CharField(
+        max_length=255, help_text="File name of the source text the quotes can be checked against."
+    )
+    note = models.TextField(blank=True)
+
+    objects = SourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return self.title or self.document
+
+
+class PlaceQuerySet(SearchableQuerySet):
+    search_fields = ("name", "slug")
+
+
+class Place(TimestampedModel):
+    """Where a meeting or incident happened."""
+
+    slug = models.SlugField(max_length=100, unique=True)
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=PlaceKind.choices, db_index=True)
+    country = country_field("ISO 3166-1 alpha-3 code of the country the place lies in.")
+    latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+
+    objects = PlaceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name="place_latitude_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+                name="place_longitude_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ActorQuerySet(SearchableQuerySet):
+    search_fields = ("name", "slug")
+
+    def for_api(self) -> ActorQuerySet:
+        return self.prefetch_related(
+            "aliases",
+            "identifiers",
+            Prefetch("roles", queryset=ActorRole.objects.select_related("organization")),
+        )
+
+
+class Actor(TimestampedModel):
+    """A person, state, organisation or group that takes part in events."""
+
+    slug = models.SlugField(max_length=100, unique=True)
+    name = models.CharField(max_length=200, help_text="Canonical English name.")
+    kind = models.CharField(max_length=20, choices=ActorKind.choices, db_index=True)
+    country = country_field("ISO 3166-1 alpha-3 code of the actor's country, if any.")
+    description = models.TextField(blank=True)
+    note = models.TextField(blank=True, help_text="Curator's note: judgement calls, disagreements.")
+
+    objects = ActorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Alias(models.Model):
+    """Another spelling of a name met in the sources (transliteration, short form...)."""
+
+    name = models.CharField(max_length=200, db_index=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ActorAlias(Alias):
+    owner = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta(Alias.Meta):
+        verbose_name_plural = "actor aliases"
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="actor_alias_unique_name"),
+        ]
+
+
+class PlaceAlias(Alias):
+    owner = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta(Alias.Meta):
+        verbose_name_plural = "place aliases"
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="place_alias_unique_name"),
+        ]
+
+
+Actor.alias_model = ActorAlias
+Place.alias_model = PlaceAlias
+
+
+class ActorIdentifier(models.Model):
+    """An identifier of the actor in another dataset (scheme + value, e.g. wikidata Q7747)."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="identifiers")
+    scheme = models.CharField(max_length=50)
+    value = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["scheme", "value"]
+        constraints = [
+            models.UniqueConstraint(fields=["scheme", "value"], name="actor_identifier_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scheme}:{self.value}"
+
+
+class ActorRole(models.Model):
+    """An office an actor held, so their title at the time of an event is known."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="roles")
+    title = models.CharField(max_length=300)
+    organization = models.ForeignKey(
+        Actor,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="member_roles",
+        help_text="The organisation (an actor) the office belongs to.",
+    )
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["start_date", "title", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="actor_role_end_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor}: {self.title}"
+
+
+# --- Events ---------------------------------------------------------------------------
+
+
+class EventQuerySet(SearchableQuerySet):
+    """Query shaping shared by meetings, statements and incidents."""
+
+    search_fields = ("title", "slug")
+
+    def overlapping(
+        self, date_from: datetime.date | None = None, date_to: datetime.date | None = None
+    ) -> EventQuerySet:
+        """Events whose [date, end_date] range overlaps [date_from, date_to] (inclusive)."""
+        queryset = self
+        if date_from is not None:
+            queryset = queryset.filter(
+                Q(end_date__gte=date_from) | Q(end_date__isnull=True, date__gte=date_from)
+            )
+        if date_to is not None:
+            queryset = queryset.filter(date__lte=date_to)
+        return queryset
+
+    def involving(self, actor_slug: str) -> EventQuerySet:
+        """Events in which the actor takes part in any role."""
+        return self.filter(self.model.actor_condition(actor_slug)).distinct()
+
+    def for_api(self) -> EventQuerySet:
+        """Everything one page of the API needs, in a fixed number of queries."""
+        return self.prefetch_related(
+            "topics",
+            Prefetch("citations", queryset=Citation.objects.select_related("source")),
+            *self.model.api_prefetches(),
+        ).select_related(*self.model.api_select_related)
+
+
+class Event(TimestampedModel):
+    """Fields every meeting, statement and incident has."""
+
+    slug = models.SlugField(
+        max_length=150, unique=True, help_text="Human-readable key used in the curated files."
+    )
+    title = models.CharField(max_length=300)
+    date = models.DateField(db_index=True, help_text="First (or only) day of the event.")
+    end_date = models.DateField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="Last day, for events spanning several days.",
+    )
+    date_precision = models.CharField(
+        max_length=12, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    date_note = models.TextField(
+        blank=True, help_text="How the date was resolved from the sources."
+    )
+    topics = models.ManyToManyField(Topic, blank=True, related_name="%(class)ss")
+    plover_type = models.CharField(
+        max_length=12, choices=PloverType.choices, null=True, blank=True, db_index=True
+    )
+    plover_mode = models.CharField(max_length=40, blank=True, help_text="PLOVER mode, e.g. phone.")
+    note = models.TextField(blank=True, help_text="Curator's note: judgement calls.")
+
+    api_select_related: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+        ordering = ["-date", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.title}"
+
+    @classmethod
+    def api_prefetches(cls) -> list[Prefetch | str]:
+        return []
+
+    @classmethod
+    def actor_condition(cls, actor_slug: str) -> Q:
+        raise NotImplementedError
+
+    @classmethod
+    def date_constraints(cls, prefix: str) -> list[models.BaseConstraint]:
+        return [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("date")),
+                name=f"{prefix}_end_date_not_before_date",
+            ),
+        ]
+
+
+class MeetingQuerySet(EventQuerySet):
+    search_fields = ("title", "slug", "summary")
+
+
+class Meeting(Event):
+    """A diplomatic encounter: talks, calls, summits, commission sessions."""
+
+    kind = models.CharField(max_length=24, choices=MeetingKind.choices, db_index=True)
+    status = models.CharField(
+        max_length=12, choices=MeetingStatus.choices, default=MeetingStatus.HELD, db_index=True
+    )
+    place = models.ForeignKey(
+        Place, on_delete=models.PROTECT, null=True, blank=True, related_name="meetings"
+    )
+    participants = models.ManyToManyField(
+        Actor, through="Participation", related_name="meetings", blank=True
+    )
+    summary = models.TextField(blank=True)
+
+    objects = MeetingQuerySet.as_manager()
+    api_select_related = ("place",)
+
+    class Meta(Event.Meta):
+        constraints = Event.date_constraints("meeting")
+
+    @classmethod
+    def api_prefetches(cls) -> list[Prefetch | str]:
+        return [Prefetch("participations", queryset=Participation.objects.select_related("actor"))]
+
+    @classmethod
+    def actor_condition(cls, actor_slug: str) -> Q:
+        return Q(participations__actor__slug=actor_slug)
+
+
+class Participation(models.Model):
+    """An actor's part in a meeting."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participations")
+    actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="participations")
+    role = models.CharField(
+        max_length=12, choices=ParticipantRole.choices, default=ParticipantRole.PARTICIPANT
+    )
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "actor"], name="participation_unique_actor"),
+        ]
+        indexes = [models.Index(fields=["actor", "role"])]
+
+    def __str__(self) -> str:
+        return f"{self.actor} ({self.get_role_display()})"
+
+
+class StatementQuerySet(EventQuerySet):
+    search_fields = ("title", "slug", "text")
+
+
+class Statement(Event):
+    """Something an actor said, quoted or reported."""
+
+    speaker = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="statements")
+    kind = models.CharField(max_length=16, choices=StatementKind.choices, db_index=True)
+    text = models.TextField(help_text="The words; verbatim when kind is direct_quote.")
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="statements"
+    )
+    mentions = models.ManyToManyField(Actor, blank=True, related_name="mentioned_in")
+
+    objects = StatementQuerySet.as_manager()
+    api_select_related = ("speaker",)
+
+    class Meta(Event.Meta):
+        constraints = Event.date_constraints("statement")
+
+    @classmethod
+    def api_prefetches(cls) -> list[Prefetch | str]:
+        return ["mentions"]
+
+    @classmethod
+    def actor_condition(cls, actor_slug: str) -> Q:
+        return Q(speaker__slug=actor_slug) | Q(mentions__slug=actor_slug)
+
+
+class IncidentQuerySet(EventQuerySet):
+    search_fields = ("title", "slug", "summary")
+
+
+class Incident(Event):
+    """An event on the ground: clash, casualties, checkpoint, blockade, war, ceasefire."""
+
+    kind = models.CharField(max_length=24, choices=IncidentKind.choices, db_index=True)
+    place = models.ForeignKey(
+        Place, on_delete=models.PROTECT, null=True, blank=True, related_name="incidents"
+    )
+    actors = models.ManyToManyField(
+        Actor, through="IncidentActor", related_name="incidents", blank=True
+    )
+    fatalities = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="People killed as reported; null if unknown.",
+    )
+    injuries = models.PositiveIntegerField(
+        null=True, blank=True, help_text="People wounded as reported; null if unknown."
+    )
+    summary = models.TextField(blank=True)
+
+    objects = IncidentQuerySet.as_manager()
+    api_select_related = ("place",)
+
+    class Meta(Event.Meta):
+        constraints = Event.date_constraints("incident")
+
+    @classmethod
+    def api_prefetches(cls) -> list[Prefetch | str]:
+        return [Prefetch("incident_actors", queryset=IncidentActor.objects.select_related("actor"))]
+
+    @classmethod
+    def actor_condition(cls, actor_slug: str) -> Q:
+        return Q(incident_actors__actor__slug=actor_slug)
+
+
+class IncidentActor(models.Model):
+    """An actor's part in an incident."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="incident_actors")
+    actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="incident_roles")
+    role = models.CharField(max_length=12, choices=IncidentActorRole.choices)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["incident", "actor", "role"], name="incident_actor_unique_role"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor} ({self.get_role_display()})"
+
+
+# --- Provenance -----------------------------------------------------------------------
+
+
+class Citation(models.Model):
+    """A short verbatim quote from a source supporting one record."""
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    quote = models.TextField(help_text="Exact substring of the source document.")
+    note = models.TextField(blank=True)
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, null=True, blank=True, related_name="citations"
+    )
+    statement = models.ForeignKey(
+        Statement, on_delete=models.CASCADE, null=True, blank=True, related_name="citations"
+    )
+    incident = models.ForeignKey(
+        Incident, on_delete=models.CASCADE, null=True, blank=True, related_name="citations"
+    )
+    actor = models.ForeignKey(
+        Actor, on_delete=models.CASCADE, null=True, blank=True, related_name="citations"
+    )
+    place = models.ForeignKey(
+        Place, on_delete=models.CASCADE, null=True, blank=True, related_name="citations"
+    )
+
+    SUBJECT_FIELDS = ("meeting", "statement", "incident", "actor", "place")
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(meeting__isnull=False, statement=None, incident=None, actor=None, place=None)
+                    | Q(
+                        meeting=None, statement__isnull=False, incident=None, actor=None, place=None
+                    )
+                    | Q(
+                        meeting=None, statement=None, incident__isnull=False, actor=None, place=None
+                    )
+                    | Q(
+                        meeting=None, statement=None, incident=None, actor__isnull=False, place=None
+                    )
+                    | Q(
+                        meeting=None, statement=None, incident=None, actor=None, place__isnull=False
+                    )
+                ),
+                name="citation_exactly_one_subject",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        quote = self.quote if len(self.quote) <= 60 else self.quote[:57] + "..."
+        return f"{self.source.slug}: “{quote}”"

@@ -1,0 +1,60 @@
+"""Page-number pagination that rejects bad input instead of guessing."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.core.paginator import InvalidPage
+from django.db.models import QuerySet
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.request import Request
+
+if TYPE_CHECKING:
+    from rest_framework.views import APIView
+
+
+def parse_positive_int(request: Request, name: str, maximum: int | None = None) -> int | None:
+    """The query parameter as a positive integer, None when absent; 400 when invalid."""
+    raw = request.query_params.get(name)
+    if raw is None:
+        return None
+    if not raw.isdigit() or int(raw) < 1:
+        raise ValidationError({name: [f"{name} must be a positive whole number."]})
+    value = int(raw)
+    if maximum is not None and value > maximum:
+        raise ValidationError({name: [f"{name} may be at most {maximum}."]})
+    return value
+
+
+class StrictPageNumberPagination(PageNumberPagination):
+    page_size_query_param = "page_size"
+    max_page_size = settings.API_MAX_PAGE_SIZE
+    page_size_query_description = "Results per page (1-{}, default {}).".format(
+        settings.API_MAX_PAGE_SIZE, settings.REST_FRAMEWORK["PAGE_SIZE"]
+    )
+
+    @property
+    def query_parameters(self) -> tuple[str, ...]:
+        return (self.page_query_param, self.page_size_query_param)
+
+    def get_page_size(self, request: Request) -> int:
+        size = parse_positive_int(request, self.page_size_query_param, self.max_page_size)
+        return size if size is not None else self.page_size
+
+    def paginate_queryset(
+        self, queryset: QuerySet, request: Request, view: APIView | None = None
+    ) -> list | None:
+        page_number = parse_positive_int(request, self.page_query_param) or 1
+        self.request = request
+        paginator = self.django_paginator_class(queryset, self.get_page_size(request))
+        try:
+            self.page = paginator.page(page_number)
+        except InvalidPage as exc:
+            raise NotFound(
+                {self.page_query_param: [f"Page {page_number} does not exist: {exc}"]}
+            ) from exc
+        if paginator.num_pages > 1 and self.template is not None:
+            self.display_page_controls = True
+        return list(self.page)

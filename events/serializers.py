@@ -1,0 +1,561 @@
+"""API representations.
+
+Read serializers embed related records in their brief `{slug, name}` form; write
+serializers take references by slug and replace nested collections (participants,
+citations, aliases...) as a whole, inside one transaction.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django.db import transaction
+from django.db.models import Model
+from rest_framework import serializers
+
+from .models import (
+    Actor,
+    ActorAlias,
+    ActorIdentifier,
+    ActorRole,
+    Citation,
+    Event,
+    Incident,
+    IncidentActor,
+    Meeting,
+    Participation,
+    Place,
+    PlaceAlias,
+    Source,
+    Statement,
+    Topic,
+)
+
+# --- Brief forms, used wherever a record is embedded in another -----------------------
+
+
+class BriefActorSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Actor
+        fields = ["slug", "name"]
+
+
+class BriefPlaceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Place
+        fields = ["slug", "name"]
+
+
+class ActorWithRoleSerializer(serializers.Serializer):
+    """An actor's brief form plus the part they played."""
+
+    slug = serializers.CharField(source="actor.slug", read_only=True)
+    name = serializers.CharField(source="actor.name", read_only=True)
+    role = serializers.CharField(read_only=True, help_text="The actor's part in this event.")
+
+
+class ParticipantSerializer(ActorWithRoleSerializer):
+    role = serializers.ChoiceField(choices=Participation._meta.get_field("role").choices)
+
+
+class IncidentActorSerializer(ActorWithRoleSerializer):
+    role = serializers.ChoiceField(choices=IncidentActor._meta.get_field("role").choices)
+
+
+class CitationSerializer(serializers.ModelSerializer):
+    source = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Source.objects.all(), help_text="Slug of the cited source."
+    )
+
+    class Meta:
+        model = Citation
+        fields = ["source", "quote", "note"]
+        extra_kwargs = {"note": {"required": False}}
+
+
+def slug_list_field(model: type[Model], help_text: str) -> serializers.SlugRelatedField:
+    return serializers.SlugRelatedField(
+        slug_field="slug",
+        many=True,
+        queryset=model.objects.all(),
+        required=False,
+        help_text=help_text,
+    )
+
+
+# --- Reference data -------------------------------------------------------------------
+
+
+def detail_url(view_name: str, lookup_field: str = "slug") -> serializers.HyperlinkedIdentityField:
+    return serializers.HyperlinkedIdentityField(
+        view_name=view_name, lookup_field=lookup_field, help_text="Link to this record in the API."
+    )
+
+
+class TopicSerializer(serializers.ModelSerializer):
+    api_url = detail_url("topic-detail")
+
+    class Meta:
+        model = Topic
+        fields = ["api_url", "slug", "name", "description", "created_at", "updated_at"]
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    api_url = detail_url("source-detail")
+
+    class Meta:
+        model = Source
+        fields = [
+            "api_url",
+            "slug",
+            "title",
+            "publisher",
+            "published_on",
+            "url",
+            "language",
+            "document",
+            "note",
+            "created_at",
+            "updated_at",
+        ]
+
+
+class ActorRoleSerializer(serializers.ModelSerializer):
+    organization = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Actor.objects.all(),
+        allow_null=True,
+        required=False,
+        help_text="Slug of the organisation (an actor) the office belongs to.",
+    )
+
+    class Meta:
+        model = ActorRole
+        fields = ["title", "organization", "start_date", "end_date", "note"]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        start, end = attrs.get("start_date"), attrs.get("end_date")
+        if start and end and end < start:
+            raise serializers.ValidationError({"end_date": "The role cannot end before it starts."})
+        return attrs
+
+
+class ActorIdentifierSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ActorIdentifier
+        fields = ["scheme", "value"]
+        validators: ClassVar[list] = []  # uniqueness is checked across the whole actor list
+
+
+class NestedWriteMixin:
+    """Saves nested collections by replacing them, in the same transaction as the record.
+
+    `nested_collections` maps a serializer field to (child model, parent FK name,
+    function turning one validated item into child model kwargs).
+    """
+
+    nested_collections: ClassVar[dict[str, tuple[type[Model], str]]] = {}
+
+    @staticmethod
+    def child_kwargs(field: str, item: Any) -> dict[str, Any]:
+        return {"name": item} if isinstance(item, str) else dict(item)
+
+    def _pop_nested(self, validated_data: dict[str, Any]) -> dict[str, Any]:
+        return {
+            field: validated_data.pop(field)
+            for field in list(self.nested_collections)
+            if field in validated_data
+        }
+
+    def _write_nested(self, instance: Model, nested: dict[str, Any]) -> None:
+        for field, items in nested.items():
+            child_model, parent_field = self.nested_collections[field]
+            child_model.objects.filter(**{parent_field: instance}).delete()
+            child_model.objects.bulk_create(
+                child_model(**{parent_field: instance}, **self.child_kwargs(field, item))
+                for item in items
+            )
+
+    @transaction.atomic
+    def create(self, validated_data: dict[str, Any]) -> Model:
+        nested = self._pop_nested(validated_data)
+        instance = super().create(validated_data)
+        self._write_nested(instance, nested)
+        return instance
+
+    @transaction.atomic
+    def update(self, instance: Model, validated_data: dict[str, Any]) -> Model:
+        nested = self._pop_nested(validated_data)
+        instance = super().update(instance, validated_data)
+        self._write_nested(instance, nested)
+        return instance
+
+
+def unique_names(values: list[str]) -> list[str]:
+    seen = {value.casefold() for value in values}
+    if len(seen) != len(values):
+        raise serializers.ValidationError("Names must be unique.")
+    return values
+
+
+class AliasedWriteSerializer(NestedWriteMixin, serializers.ModelSerializer):
+    """Actors and places: `aliases` is a list of strings, unique across all records."""
+
+    aliases = serializers.ListField(
+        child=serializers.CharField(max_length=200),
+        required=False,
+        help_text="Other spellings met in the sources.",
+    )
+
+    def validate_aliases(self, value: list[str]) -> list[str]:
+        unique_names(value)
+        alias_model = self.Meta.model.alias_model
+        taken = alias_model.objects.filter(name__in=value)
+        if self.instance is not None:
+            taken = taken.exclude(owner=self.instance)
+        clashes = sorted(taken.values_list("name", flat=True))
+        if clashes:
+            raise serializers.ValidationError(f"Already an alias of another record: {clashes}.")
+        return value
+
+
+class ActorSerializer(serializers.ModelSerializer):
+    api_url = detail_url("actor-detail")
+    aliases = serializers.SlugRelatedField(
+        slug_field="name",
+        many=True,
+        read_only=True,
+        help_text="Other spellings met in the sources.",
+    )
+    identifiers = ActorIdentifierSerializer(many=True, read_only=True)
+    roles = ActorRoleSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Actor
+        fields = [
+            "api_url",
+            "slug",
+            "name",
+            "kind",
+            "country",
+            "aliases",
+            "description",
+            "identifiers",
+            "roles",
+            "note",
+            "created_at",
+            "updated_at",
+        ]
+
+
+class ActorWriteSerializer(AliasedWriteSerializer):
+    identifiers = ActorIdentifierSerializer(many=True, required=False)
+    roles = ActorRoleSerializer(many=True, required=False)
+    nested_collections: ClassVar = {
+        "aliases": (ActorAlias, "owner"),
+        "identifiers": (ActorIdentifier, "actor"),
+        "roles": (ActorRole, "actor"),
+    }
+
+    class Meta:
+        model = Actor
+        fields = [
+            "slug",
+            "name",
+            "kind",
+            "country",
+            "aliases",
+            "description",
+            "identifiers",
+            "roles",
+            "note",
+        ]
+
+
+def coordinate_field(limit: int) -> serializers.DecimalField:
+    return serializers.DecimalField(
+        max_digits=8,
+        decimal_places=5,
+        coerce_to_string=False,
+        allow_null=True,
+        required=False,
+        min_value=-limit,
+        max_value=limit,
+        help_text="Decimal degrees (WGS 84); null when unknown.",
+    )
+
+
+class PlaceSerializer(serializers.ModelSerializer):
+    api_url = detail_url("place-detail")
+    aliases = serializers.SlugRelatedField(
+        slug_field="name",
+        many=True,
+        read_only=True,
+        help_text="Other spellings met in the sources.",
+    )
+    latitude = coordinate_field(90)
+    longitude = coordinate_field(180)
+
+    class Meta:
+        model = Place
+        fields = [
+            "api_url",
+            "slug",
+            "name",
+            "kind",
+            "country",
+            "latitude",
+            "longitude",
+            "aliases",
+            "created_at",
+            "updated_at",
+        ]
+
+
+class PlaceWriteSerializer(AliasedWriteSerializer):
+    latitude = coordinate_field(90)
+    longitude = coordinate_field(180)
+    nested_collections: ClassVar = {"aliases": (PlaceAlias, "owner")}
+
+    class Meta:
+        model = Place
+        fields = ["slug", "name", "kind", "country", "latitude", "longitude", "aliases"]
+
+
+# --- Events ---------------------------------------------------------------------------
+
+EVENT_FIELDS = [
+    "id",
+    "api_url",
+    "slug",
+    "title",
+    "date",
+    "end_date",
+    "date_precision",
+    "date_note",
+]
+EVENT_TRAILING_FIELDS = ["topics", "plover_type", "plover_mode", "note", "citations"]
+TIMESTAMPS = ["created_at", "updated_at"]
+
+
+class EventSerializer(serializers.ModelSerializer):
+    topics = serializers.SlugRelatedField(
+        slug_field="slug", many=True, read_only=True, help_text="Topic slugs."
+    )
+    citations = CitationSerializer(many=True, read_only=True)
+
+
+class MeetingSerializer(EventSerializer):
+    api_url = detail_url("meeting-detail", "pk")
+    place = BriefPlaceSerializer(allow_null=True, read_only=True)
+    participants = ParticipantSerializer(
+        source="participations",
+        many=True,
+        read_only=True,
+        help_text="Every actor taking part, with their role.",
+    )
+
+    class Meta:
+        model = Meeting
+        fields = [
+            *EVENT_FIELDS,
+            "kind",
+            "status",
+            "place",
+            "participants",
+            "summary",
+            *EVENT_TRAILING_FIELDS,
+            *TIMESTAMPS,
+        ]
+
+
+class StatementSerializer(EventSerializer):
+    api_url = detail_url("statement-detail", "pk")
+    speaker = BriefActorSerializer(read_only=True)
+    mentions = BriefActorSerializer(many=True, read_only=True, help_text="Actors it is about.")
+    meeting = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True, help_text="Id of the meeting it was made at."
+    )
+
+    class Meta:
+        model = Statement
+        fields = [
+            *EVENT_FIELDS,
+            "kind",
+            "speaker",
+            "text",
+            "meeting",
+            "mentions",
+            *EVENT_TRAILING_FIELDS,
+            *TIMESTAMPS,
+        ]
+
+
+class IncidentSerializer(EventSerializer):
+    api_url = detail_url("incident-detail", "pk")
+    place = BriefPlaceSerializer(allow_null=True, read_only=True)
+    actors = IncidentActorSerializer(
+        source="incident_actors",
+        many=True,
+        read_only=True,
+        help_text="Actors involved, with their role.",
+    )
+
+    class Meta:
+        model = Incident
+        fields = [
+            *EVENT_FIELDS,
+            "kind",
+            "place",
+            "actors",
+            "fatalities",
+            "injuries",
+            "summary",
+            *EVENT_TRAILING_FIELDS,
+            *TIMESTAMPS,
+        ]
+
+
+class ActorRoleWriteSerializer(serializers.Serializer):
+    actor = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Actor.objects.all(), help_text="Actor slug."
+    )
+
+
+class ParticipantWriteSerializer(ActorRoleWriteSerializer):
+    role = serializers.ChoiceField(choices=Participation._meta.get_field("role").choices)
+
+
+class IncidentActorWriteSerializer(ActorRoleWriteSerializer):
+    role = serializers.ChoiceField(choices=IncidentActor._meta.get_field("role").choices)
+
+
+def reject_repeated_actors(items: list[dict[str, Any]], *, with_role: bool) -> list[dict[str, Any]]:
+    keys = [(item["actor"].pk, item["role"] if with_role else None) for item in items]
+    if len(set(keys)) != len(keys):
+        raise serializers.ValidationError("An actor is listed twice.")
+    return items
+
+
+class EventWriteSerializer(NestedWriteMixin, serializers.ModelSerializer):
+    """Common write rules: topics by slug, at least one citation, end not before start."""
+
+    topics = slug_list_field(Topic, "Topic slugs.")
+    citations = CitationSerializer(
+        many=True, allow_empty=False, help_text="At least one citation: every event is sourced."
+    )
+    many_to_many_fields: ClassVar[tuple[str, ...]] = ("topics",)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        def current(name: str) -> Any:
+            if name in attrs:
+                return attrs[name]
+            return getattr(self.instance, name, None)
+
+        start, end = current("date"), current("end_date")
+        if start and end and end < start:
+            raise serializers.ValidationError({"end_date": "The end date is before the date."})
+        return attrs
+
+    def _pop_many_to_many(self, validated_data: dict[str, Any]) -> dict[str, Any]:
+        return {
+            field: validated_data.pop(field)
+            for field in self.many_to_many_fields
+            if field in validated_data
+        }
+
+    @transaction.atomic
+    def create(self, validated_data: dict[str, Any]) -> Event:
+        related = self._pop_many_to_many(validated_data)
+        instance = super().create(validated_data)
+        for field in self.many_to_many_fields:
+            getattr(instance, field).set(related.get(field, []))
+        return instance
+
+    @transaction.atomic
+    def update(self, instance: Event, validated_data: dict[str, Any]) -> Event:
+        related = self._pop_many_to_many(validated_data)
+        instance = super().update(instance, validated_data)
+        for field, values in related.items():
+            getattr(instance, field).set(values)
+        return instance
+
+
+EVENT_WRITE_FIELDS = [
+    "slug",
+    "title",
+    "date",
+    "end_date",
+    "date_precision",
+    "date_note",
+    "topics",
+    "plover_type",
+    "plover_mode",
+    "note",
+    "citations",
+]
+
+
+class MeetingWriteSerializer(EventWriteSerializer):
+    place = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Place.objects.all(),
+        allow_null=True,
+        required=False,
+        help_text="Place slug.",
+    )
+    participants = ParticipantWriteSerializer(many=True, allow_empty=False)
+    nested_collections: ClassVar = {
+        "participants": (Participation, "meeting"),
+        "citations": (Citation, "meeting"),
+    }
+
+    class Meta:
+        model = Meeting
+        fields = [*EVENT_WRITE_FIELDS, "kind", "status", "place", "participants", "summary"]
+
+    def validate_participants(self, value: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return reject_repeated_actors(value, with_role=False)
+
+
+class StatementWriteSerializer(EventWriteSerializer):
+    speaker = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Actor.objects.all(), help_text="Actor slug of the speaker."
+    )
+    mentions = slug_list_field(Actor, "Slugs of the actors the statement is about.")
+    nested_collections: ClassVar = {"citations": (Citation, "statement")}
+    many_to_many_fields: ClassVar = ("topics", "mentions")
+
+    class Meta:
+        model = Statement
+        fields = [*EVENT_WRITE_FIELDS, "kind", "speaker", "text", "meeting", "mentions"]
+
+
+class IncidentWriteSerializer(EventWriteSerializer):
+    place = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Place.objects.all(),
+        allow_null=True,
+        required=False,
+        help_text="Place slug.",
+    )
+    actors = IncidentActorWriteSerializer(many=True, required=False)
+    nested_collections: ClassVar = {
+        "actors": (IncidentActor, "incident"),
+        "citations": (Citation, "incident"),
+    }
+
+    class Meta:
+        model = Incident
+        fields = [
+            *EVENT_WRITE_FIELDS,
+            "kind",
+            "place",
+            "actors",
+            "fatalities",
+            "injuries",
+            "summary",
+        ]
+
+    def validate_actors(self, value: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return reject_repeated_actors(value, with_role=True)
