@@ -1,0 +1,38 @@
+# Parley: `make run` serves the API with the curated data; `make test` runs the suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# The seed documents, when they sit beside the repository: tests then check every quote.
+export PARLEY_SOURCES_DIR ?= $(abspath $(wildcard ../shared/seeds))
+
+.PHONY: install run test lint check-schema clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Local use: DEBUG on (development secret key, static files served by runserver).
+run: install
+	DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DEBUG=1 $(BIN)/python manage.py load_curated
+	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check-schema: install
+	DEBUG=1 $(BIN)/python manage.py spectacular --validate --fail-on-warn --file /dev/null
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache
