@@ -154,25 +154,18 @@ class Loader:
 
     # -- writing
 
-    def upsert(self, record_type: str, record: dict[str, Any]) -> models.Model:
+    def upsert(self, record_type: str, record: dict[str, Any]) -> tuple[models.Model, str]:
+        """Create or update the record's own fields; nested collections come later."""
         model = MODELS[record_type]
         key = {"id": record["id"]} if "id" in record else {"slug": record["slug"]}
         values = self.scalars(record_type, record)
         instance = model.objects.filter(**key).first()
         if instance is None:
-            instance = model.objects.create(**key, **values)
-            status = "created"
-        else:
-            changed = {name: v for name, v in values.items() if getattr(instance, name) != v}
-            for name, value in changed.items():
-                setattr(instance, name, value)
-            status = "updated" if changed else "unchanged"
-        if self.replace_children(instance, record_type, record) and status == "unchanged":
-            status = "updated"
-        if status == "updated":
-            instance.save()  # also moves updated_at, so sync clients see the change
-        self.counts[record_type][status] += 1
-        return instance
+            return model.objects.create(**key, **values), "created"
+        changed = {name: v for name, v in values.items() if getattr(instance, name) != v}
+        for name, value in changed.items():
+            setattr(instance, name, value)
+        return instance, "updated" if changed else "unchanged"
 
     def replace_children(self, instance: models.Model, record_type: str, record: dict) -> bool:
         changed = False
@@ -193,18 +186,42 @@ class Loader:
 
     def load(self) -> dict[str, Counter]:
         for record_type in RECORD_TYPES:
-            for index, record in enumerate(self.data.records[record_type]):
-                try:
-                    with transaction.atomic():
-                        instance = self.upsert(record_type, record)
-                except DatabaseError as exc:
-                    label = record.get("slug") or record.get("id")
-                    raise LoadError(
-                        f"{self.data.file_name(record_type)}, record {index + 1} ({label}): {exc}"
-                    ) from exc
+            records = self.data.records[record_type]
+            # Own fields first for the whole file, so records may refer to ones further down
+            # the same file (a role's organisation, say); then the nested collections.
+            saved = [
+                self.guarded(record_type, index, record, self.upsert, record_type, record)
+                for index, record in enumerate(records)
+            ]
+            for (instance, _), record in zip(saved, records, strict=True):
                 self.pks[record_type][record["slug"]] = instance.pk
+            for index, ((instance, status), record) in enumerate(zip(saved, records, strict=True)):
+                status = self.guarded(
+                    record_type, index, record, self.finish, instance, status, record_type, record
+                )
+                self.counts[record_type][status] += 1
         reset_sequences([Meeting, Statement, Incident])
         return self.counts
+
+    def finish(
+        self, instance: models.Model, status: str, record_type: str, record: dict[str, Any]
+    ) -> str:
+        if self.replace_children(instance, record_type, record) and status == "unchanged":
+            status = "updated"
+        if status == "updated":
+            instance.save()  # also moves updated_at, so sync clients see the change
+        return status
+
+    def guarded(self, record_type: str, index: int, record: dict, step: Any, *args: Any) -> Any:
+        """Run one step for one record; a database refusal names the file and record."""
+        try:
+            with transaction.atomic():
+                return step(*args)
+        except DatabaseError as exc:
+            label = record.get("slug") or record.get("id")
+            raise LoadError(
+                f"{self.data.file_name(record_type)}, record {index + 1} ({label}): {exc}"
+            ) from exc
 
 
 def reset_sequences(model_list: list[type[models.Model]]) -> None:
