@@ -80,7 +80,7 @@ def test_a_record_the_database_refuses_rolls_everything_back(db):
     squatter = Actor.objects.create(slug="someone", name="Someone", kind="person")
     ActorAlias.objects.create(owner=squatter, name="Pashinian")
 
-    with pytest.raises(LoadError, match=r"actors\.yaml, record 4 \(nikol-pashinyan\)"):
+    with pytest.raises(LoadError, match=r"actors\.yaml, record 3 \(nikol-pashinyan\)"):
         load()
 
     assert Topic.objects.count() == 0
