@@ -63,7 +63,21 @@ class StrictDjangoFilterBackend(filters.DjangoFilterBackend):
                     for name in unknown
                 }
             )
+        if filterset_class is not None:
+            reject_repeated_single_values(request, filterset_class)
         return super().filter_queryset(request, queryset, view)
+
+
+def reject_repeated_single_values(request: Request, filterset_class: type) -> None:
+    """`?topic=a&topic=b` on a one-value filter would silently use only `b`: refuse it."""
+    repeated = {
+        name: ["Give this parameter once; it takes a single value."]
+        for name, field in filterset_class.base_filters.items()
+        if len(request.query_params.getlist(name)) > 1
+        and not isinstance(field, filters.MultipleChoiceFilter | filters.BaseCSVFilter)
+    }
+    if repeated:
+        raise ValidationError(repeated)
 
 
 class SlugChoiceFilter(filters.ModelChoiceFilter):

@@ -35,6 +35,9 @@ pytestmark = pytest.mark.django_db
         ("/api/v1/incidents/?min_fatalities=many", "min_fatalities"),
         ("/api/v1/incidents/?actor=nobody", "actor"),
         ("/api/v1/actors/?kind=robot", "kind"),
+        ("/api/v1/meetings/?topic=peace-treaty&topic=transport-links", "topic"),
+        ("/api/v1/incidents/?actor=armenia&actor=azerbaijan", "actor"),
+        ("/api/v1/meetings/?date_from=2023-01-01&date_from=2023-02-01", "date_from"),
     ],
 )
 def test_invalid_query_answers_400_naming_the_parameter(client, sample, url, parameter):
