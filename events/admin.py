@@ -1,7 +1,10 @@
 """Admin for curators: search, filters, inlines for every nested collection, and
 autocomplete wherever an actor or place is picked."""
 
+from typing import Any
+
 from django.contrib import admin
+from django.http import HttpRequest
 
 from .models import (
     Actor,
@@ -19,6 +22,15 @@ from .models import (
     Statement,
     Topic,
 )
+from .timeline import refresh_timeline_for
+
+
+class RefreshTimelineMixin:
+    """After a save (inlines included), rebuild the timeline rows that show the record."""
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        refresh_timeline_for(form.instance)
 
 
 class CitationInline(admin.TabularInline):
@@ -63,21 +75,21 @@ class IncidentActorInline(admin.TabularInline):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(RefreshTimelineMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "updated_at"]
     search_fields = ["name", "slug", "description"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(RefreshTimelineMixin, admin.ModelAdmin):
     list_display = ["slug", "title", "publisher", "published_on", "document"]
     list_filter = ["publisher", "language"]
     search_fields = ["slug", "title", "publisher", "document"]
 
 
 @admin.register(Place)
-class PlaceAdmin(admin.ModelAdmin):
+class PlaceAdmin(RefreshTimelineMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "kind", "country", "latitude", "longitude"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "slug", "aliases__name"]
@@ -85,14 +97,14 @@ class PlaceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Actor)
-class ActorAdmin(admin.ModelAdmin):
+class ActorAdmin(RefreshTimelineMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "kind", "country", "updated_at"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "slug", "aliases__name"]
     inlines = [ActorAliasInline, ActorRoleInline, ActorIdentifierInline, CitationInline]
 
 
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(RefreshTimelineMixin, admin.ModelAdmin):
     date_hierarchy = "date"
     filter_horizontal = ["topics"]
     readonly_fields = ["created_at", "updated_at"]

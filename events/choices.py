@@ -99,3 +99,11 @@ class PloverType(models.TextChoices):
     MOBILIZE = "MOBILIZE", "Mobilize"
     COERCE = "COERCE", "Coerce"
     ASSAULT = "ASSAULT", "Assault"
+
+
+class EventType(models.TextChoices):
+    """The three kinds of record the timeline brings together."""
+
+    MEETING = "meeting", "Meeting"
+    STATEMENT = "statement", "Statement"
+    INCIDENT = "incident", "Incident"

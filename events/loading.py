@@ -31,6 +31,7 @@ from .models import (
     Statement,
     Topic,
 )
+from .timeline import rebuild_timeline, timeline_is_complete
 
 
 class LoadError(Exception):
@@ -201,6 +202,9 @@ class Loader:
                 )
                 self.counts[record_type][status] += 1
         reset_sequences([Meeting, Statement, Incident])
+        changed = any(c["created"] or c["updated"] for c in self.counts.values())
+        if changed or not timeline_is_complete():
+            rebuild_timeline()
         return self.counts
 
     def finish(

@@ -13,6 +13,7 @@ from django.db.models.functions import Lower
 from .choices import (
     ActorKind,
     DatePrecision,
+    EventType,
     IncidentActorRole,
     IncidentKind,
     MeetingKind,
@@ -276,14 +277,10 @@ class ActorRole(models.Model):
 # --- Events ---------------------------------------------------------------------------
 
 
-class EventQuerySet(SearchableQuerySet):
-    """Query shaping shared by meetings, statements and incidents."""
-
-    search_fields = ("title", "slug")
-
+class DateRangeQuerySet(models.QuerySet):
     def overlapping(
         self, date_from: datetime.date | None = None, date_to: datetime.date | None = None
-    ) -> EventQuerySet:
+    ) -> DateRangeQuerySet:
         """Events whose [date, end_date] range overlaps [date_from, date_to] (inclusive)."""
         queryset = self
         if date_from is not None:
@@ -293,6 +290,16 @@ class EventQuerySet(SearchableQuerySet):
         if date_to is not None:
             queryset = queryset.filter(date__lte=date_to)
         return queryset
+
+
+class EventQuerySet(DateRangeQuerySet):
+    """Query shaping shared by meetings, statements and incidents."""
+
+    def search(self, text: str) -> EventQuerySet:
+        """Full-text search through the timeline, which indexes the event's words together
+        with its quotes, actors, place and topics (see `events.search`)."""
+        matches = TimelineEntry.objects.filter(event_type=self.model._meta.model_name)
+        return self.filter(pk__in=matches.search(text).values("event_id"))
 
     def involving(self, actor_slug: str) -> EventQuerySet:
         """Events in which the actor takes part in any role."""
@@ -361,10 +368,6 @@ class Event(TimestampedModel):
         ]
 
 
-class MeetingQuerySet(EventQuerySet):
-    search_fields = ("title", "slug", "summary")
-
-
 class Meeting(Event):
     """A diplomatic encounter: talks, calls, summits, commission sessions."""
 
@@ -380,7 +383,7 @@ class Meeting(Event):
     )
     summary = models.TextField(blank=True)
 
-    objects = MeetingQuerySet.as_manager()
+    objects = EventQuerySet.as_manager()
     api_select_related = ("place",)
 
     class Meta(Event.Meta):
@@ -415,10 +418,6 @@ class Participation(models.Model):
         return f"{self.actor} ({self.get_role_display()})"
 
 
-class StatementQuerySet(EventQuerySet):
-    search_fields = ("title", "slug", "text")
-
-
 class Statement(Event):
     """Something an actor said, quoted or reported."""
 
@@ -430,7 +429,7 @@ class Statement(Event):
     )
     mentions = models.ManyToManyField(Actor, blank=True, related_name="mentioned_in")
 
-    objects = StatementQuerySet.as_manager()
+    objects = EventQuerySet.as_manager()
     api_select_related = ("speaker",)
 
     class Meta(Event.Meta):
@@ -443,10 +442,6 @@ class Statement(Event):
     @classmethod
     def actor_condition(cls, actor_slug: str) -> Q:
         return Q(speaker__slug=actor_slug) | Q(mentions__slug=actor_slug)
-
-
-class IncidentQuerySet(EventQuerySet):
-    search_fields = ("title", "slug", "summary")
 
 
 class Incident(Event):
@@ -470,7 +465,7 @@ class Incident(Event):
     )
     summary = models.TextField(blank=True)
 
-    objects = IncidentQuerySet.as_manager()
+    objects = EventQuerySet.as_manager()
     api_select_related = ("place",)
 
     class Meta(Event.Meta):
@@ -557,3 +552,78 @@ class Citation(models.Model):
     def __str__(self) -> str:
         quote = self.quote if len(self.quote) <= 60 else self.quote[:57] + "..."
         return f"{self.source.slug}: “{quote}”"
+
+
+# --- The timeline: one row per event, for the unified feed, statistics and search -------
+
+
+class TimelineQuerySet(DateRangeQuerySet):
+    def search(self, text: str) -> TimelineQuerySet:
+        """Full-text search. PostgreSQL: `websearch_to_tsquery` over an English
+        `tsvector`, annotated with `rank`. Elsewhere: every word must appear
+        (case-insensitive substring), `rank` is 0."""
+        from .search import search_timeline  # database-specific, kept in one place
+
+        return search_timeline(self, text)
+
+
+class TimelineEntry(models.Model):
+    """A denormalised copy of a meeting, statement or incident.
+
+    The feed (`/events/`), `/stats/` and full-text search read only this table, so a page
+    costs one query whatever the event type. `payload` holds what a feed item shows
+    (actors, place, topics, citations); the relations below exist for filtering. Rows are
+    rebuilt by `events.timeline` whenever the event or a record it shows changes.
+    """
+
+    event_type = models.CharField(max_length=10, choices=EventType.choices)
+    event_id = models.BigIntegerField()
+    kind = models.CharField(max_length=24, help_text="The event's own kind within its type.")
+    date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(max_length=12, choices=DatePrecision.choices)
+    title = models.CharField(max_length=300)
+    place = models.ForeignKey(
+        Place, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    country = models.CharField(max_length=3, null=True, blank=True)
+    actors = models.ManyToManyField(Actor, blank=True, related_name="timeline_entries")
+    topics = models.ManyToManyField(Topic, blank=True, related_name="timeline_entries")
+    search_text = models.TextField(blank=True)
+    payload = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(help_text="The event's own updated_at.")
+
+    objects = TimelineQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name_plural = "timeline entries"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event_type", "event_id"], name="timeline_unique_event"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["date", "id"], name="timeline_date_id"),
+            models.Index(fields=["end_date"], name="timeline_end_date"),
+            models.Index(fields=["event_type", "date"], name="timeline_type_date"),
+            models.Index(fields=["country", "date"], name="timeline_country_date"),
+            models.Index(fields=["updated_at"], name="timeline_updated_at"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event_type} {self.event_id}: {self.title}"
+
+
+class Tombstone(models.Model):
+    """A deleted record, so clients that mirror the data can delete it too."""
+
+    record_type = models.CharField(max_length=12)
+    key = models.CharField(max_length=150, help_text="The record's id (events) or slug.")
+    deleted_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["deleted_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.record_type} {self.key} deleted {self.deleted_at:%Y-%m-%d %H:%M}"

@@ -1,4 +1,4 @@
-"""Page-number pagination that rejects bad input instead of guessing."""
+"""Pagination that rejects bad input instead of guessing."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ from django.conf import settings
 from django.core.paginator import InvalidPage
 from django.db.models import QuerySet
 from rest_framework.exceptions import NotFound, ValidationError
-from rest_framework.pagination import PageNumberPagination
+from rest_framework.pagination import Cursor, CursorPagination, PageNumberPagination
 from rest_framework.request import Request
+
+from .search import is_postgresql
 
 if TYPE_CHECKING:
     from rest_framework.views import APIView
@@ -28,20 +30,24 @@ def parse_positive_int(request: Request, name: str, maximum: int | None = None) 
     return value
 
 
-class StrictPageNumberPagination(PageNumberPagination):
+class StrictPageSizeMixin:
+    """`page_size` from 1 to the maximum; anything else is a 400, not a silent clamp."""
+
     page_size_query_param = "page_size"
     max_page_size = settings.API_MAX_PAGE_SIZE
     page_size_query_description = "Results per page (1-{}, default {}).".format(
         settings.API_MAX_PAGE_SIZE, settings.REST_FRAMEWORK["PAGE_SIZE"]
     )
 
-    @property
-    def query_parameters(self) -> tuple[str, ...]:
-        return (self.page_query_param, self.page_size_query_param)
-
     def get_page_size(self, request: Request) -> int:
         size = parse_positive_int(request, self.page_size_query_param, self.max_page_size)
         return size if size is not None else self.page_size
+
+
+class StrictPageNumberPagination(StrictPageSizeMixin, PageNumberPagination):
+    @property
+    def query_parameters(self) -> tuple[str, ...]:
+        return (self.page_query_param, self.page_size_query_param)
 
     def paginate_queryset(
         self, queryset: QuerySet, request: Request, view: APIView | None = None
@@ -58,3 +64,34 @@ class StrictPageNumberPagination(PageNumberPagination):
         if paginator.num_pages > 1 and self.template is not None:
             self.display_page_controls = True
         return list(self.page)
+
+
+class TimelineCursorPagination(StrictPageSizeMixin, CursorPagination):
+    """Cursor pagination for the timeline: a deep page costs the same as the first.
+
+    Newest first by default; `ordering=date` for oldest first; with `search` on
+    PostgreSQL, most relevant first. Ties are broken by the row id, so pages never
+    overlap or skip.
+    """
+
+    page_size = settings.REST_FRAMEWORK["PAGE_SIZE"]
+    ordering = ("-date", "-id")
+
+    @property
+    def query_parameters(self) -> tuple[str, ...]:
+        return (self.cursor_query_param, self.page_size_query_param)
+
+    def get_ordering(self, request: Request, queryset: QuerySet, view: APIView) -> tuple:
+        if request.query_params.get("search", "").strip() and is_postgresql():
+            return ("-rank", "-date", "-id")
+        if request.query_params.get("ordering") == "date":
+            return ("date", "id")
+        return self.ordering
+
+    def decode_cursor(self, request: Request) -> Cursor | None:
+        try:
+            return super().decode_cursor(request)
+        except NotFound as exc:
+            raise ValidationError(
+                {self.cursor_query_param: ["Invalid cursor: use the `next` or `previous` link."]}
+            ) from exc

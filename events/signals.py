@@ -1,0 +1,35 @@
+"""Deletion bookkeeping, however a record is deleted (API, admin, shell): the timeline
+rows that showed it are rebuilt and a tombstone tells syncing clients it is gone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Model
+from django.db.models.signals import post_delete, pre_delete
+
+from .models import Actor, Incident, Meeting, Place, Source, Statement, Tombstone, Topic
+from .timeline import affected_events, rebuild_entries
+
+PUBLIC_MODELS = (Actor, Place, Topic, Source, Meeting, Statement, Incident)
+
+
+def public_key(record: Model) -> str:
+    return str(record.pk) if isinstance(record, Meeting | Statement | Incident) else record.slug
+
+
+def remember_affected_events(sender: type[Model], instance: Model, **kwargs: Any) -> None:
+    # After the delete the links are gone, so look them up now.
+    instance._timeline_affected = affected_events(instance)
+
+
+def record_deletion(sender: type[Model], instance: Model, **kwargs: Any) -> None:
+    Tombstone.objects.create(record_type=sender._meta.model_name, key=public_key(instance))
+    for event_type, ids in getattr(instance, "_timeline_affected", {}).items():
+        rebuild_entries(event_type, ids)
+
+
+def connect() -> None:
+    for model in PUBLIC_MODELS:
+        pre_delete.connect(remember_affected_events, sender=model, dispatch_uid=f"pre-{model}")
+        post_delete.connect(record_deletion, sender=model, dispatch_uid=f"post-{model}")

@@ -1,0 +1,202 @@
+"""Keeping the timeline (`TimelineEntry`) in step with the events it copies.
+
+`rebuild_entries()` recomputes the rows of some events in a fixed number of queries per
+chunk; `refresh_timeline_for()` works out which rows a changed record shows (an actor's
+new name appears in every event it took part in) and rebuilds those.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from django.db import models, transaction
+
+from .choices import EventType
+from .models import (
+    Actor,
+    ActorAlias,
+    Citation,
+    Incident,
+    Meeting,
+    Place,
+    PlaceAlias,
+    Source,
+    Statement,
+    TimelineEntry,
+    Topic,
+)
+
+EVENT_MODELS: dict[str, type[models.Model]] = {
+    EventType.MEETING: Meeting,
+    EventType.STATEMENT: Statement,
+    EventType.INCIDENT: Incident,
+}
+EVENT_TYPE_OF = {model: event_type for event_type, model in EVENT_MODELS.items()}
+CHUNK = 1000
+
+
+def brief(record: Actor | Place | None) -> dict[str, str] | None:
+    return None if record is None else {"slug": record.slug, "name": record.name}
+
+
+def actors_with_roles(event: models.Model) -> list[tuple[Actor, str]]:
+    """Every actor an event involves, with their part in it."""
+    if isinstance(event, Meeting):
+        return [(p.actor, p.role) for p in event.participations.all()]
+    if isinstance(event, Incident):
+        return [(a.actor, a.role) for a in event.incident_actors.all()]
+    return [(event.speaker, "speaker")] + [(a, "mentioned") for a in event.mentions.all()]
+
+
+def entry_fields(event: models.Model, aliases: dict[int, list[str]], place_aliases: dict) -> dict:
+    """The timeline row of one event (without the actor/topic relations)."""
+    involved = actors_with_roles(event)
+    place = getattr(event, "place", None)
+    topics = list(event.topics.all())
+    citations = [
+        {"source": c.source.slug, "quote": c.quote, "note": c.note} for c in event.citations.all()
+    ]
+    summary = event.text if isinstance(event, Statement) else event.summary
+    words = [event.title, summary, *(c["quote"] for c in citations)]
+    for actor, _role in involved:
+        words += [actor.name, *aliases.get(actor.pk, [])]
+    if place is not None:
+        words += [place.name, *place_aliases.get(place.pk, [])]
+    words += [topic.name for topic in topics]
+    return {
+        "kind": event.kind,
+        "date": event.date,
+        "end_date": event.end_date,
+        "date_precision": event.date_precision,
+        "title": event.title,
+        "place_id": place.pk if place else None,
+        "country": place.country if place else None,
+        "search_text": "\n".join(word for word in words if word),
+        "updated_at": event.updated_at,
+        "payload": {
+            "summary": summary,
+            "actors": [{**brief(actor), "role": role} for actor, role in involved],
+            "place": brief(place),
+            "topics": [topic.slug for topic in topics],
+            "citations": citations,
+        },
+    }
+
+
+def alias_map(model: type[models.Model], owner_ids: Iterable[int]) -> dict[int, list[str]]:
+    names: dict[int, list[str]] = defaultdict(list)
+    for owner_id, name in model.objects.filter(owner_id__in=set(owner_ids)).values_list(
+        "owner_id", "name"
+    ):
+        names[owner_id].append(name)
+    return names
+
+
+def chunks(ids: list[int], size: int = CHUNK) -> Iterator[list[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+@transaction.atomic
+def rebuild_entries(event_type: str, ids: Iterable[int] | None = None) -> int:
+    """Recompute the timeline rows of the given events (all of the type by default).
+    Events that no longer exist lose their row."""
+    model = EVENT_MODELS[event_type]
+    wanted = (
+        sorted(set(ids))
+        if ids is not None
+        else list(model.objects.order_by("pk").values_list("pk", flat=True))
+    )
+    if ids is None:
+        TimelineEntry.objects.filter(event_type=event_type).exclude(event_id__in=wanted).delete()
+    done = 0
+    for chunk in chunks(wanted):
+        done += rebuild_chunk(event_type, model, chunk)
+    return done
+
+
+def rebuild_chunk(event_type: str, model: type[models.Model], ids: list[int]) -> int:
+    events = list(model.objects.for_api().filter(pk__in=ids))
+    entries = TimelineEntry.objects.filter(event_type=event_type, event_id__in=ids)
+    entries.exclude(event_id__in=[event.pk for event in events]).delete()
+    existing = dict(entries.values_list("event_id", "pk"))
+    actor_ids = {actor.pk for event in events for actor, _ in actors_with_roles(event)}
+    aliases = alias_map(ActorAlias, actor_ids)
+    place_aliases = alias_map(PlaceAlias, {getattr(e, "place_id", None) for e in events} - {None})
+
+    rows = []
+    for event in events:
+        fields = entry_fields(event, aliases, place_aliases)
+        rows.append(
+            TimelineEntry(
+                pk=existing.get(event.pk), event_type=event_type, event_id=event.pk, **fields
+            )
+        )
+    to_update = [row for row in rows if row.pk is not None]
+    TimelineEntry.objects.bulk_update(to_update, FIELDS_TO_UPDATE)
+    created = TimelineEntry.objects.bulk_create([row for row in rows if row.pk is None])
+    by_event = {row.event_id: row for row in to_update + created}
+
+    actor_links = TimelineEntry.actors.through
+    topic_links = TimelineEntry.topics.through
+    entry_ids = [row.pk for row in by_event.values()]
+    actor_links.objects.filter(timelineentry_id__in=entry_ids).delete()
+    topic_links.objects.filter(timelineentry_id__in=entry_ids).delete()
+    actor_links.objects.bulk_create(
+        actor_links(timelineentry_id=by_event[event.pk].pk, actor_id=actor_id)
+        for event in events
+        for actor_id in {actor.pk for actor, _ in actors_with_roles(event)}
+    )
+    topic_links.objects.bulk_create(
+        topic_links(timelineentry_id=by_event[event.pk].pk, topic_id=topic.pk)
+        for event in events
+        for topic in event.topics.all()
+    )
+    return len(events)
+
+
+FIELDS_TO_UPDATE = [
+    "kind", "date", "end_date", "date_precision", "title", "place", "country", "search_text",
+    "updated_at", "payload",
+]  # fmt: skip
+
+
+def rebuild_timeline() -> int:
+    """Rebuild every row (after a bulk load)."""
+    return sum(rebuild_entries(event_type) for event_type in EVENT_MODELS)
+
+
+def timeline_is_complete() -> bool:
+    return TimelineEntry.objects.count() == sum(m.objects.count() for m in EVENT_MODELS.values())
+
+
+def affected_events(record: models.Model) -> dict[str, set[int]]:
+    """Which events' rows show this record (so must change when it does)."""
+    if type(record) in EVENT_TYPE_OF:
+        return {EVENT_TYPE_OF[type(record)]: {record.pk}}
+    entries = TimelineEntry.objects.none()
+    if isinstance(record, Actor):
+        entries = TimelineEntry.objects.filter(actors=record)
+    elif isinstance(record, Place):
+        entries = TimelineEntry.objects.filter(place=record)
+    elif isinstance(record, Topic):
+        entries = TimelineEntry.objects.filter(topics=record)
+    elif isinstance(record, Source):
+        found: dict[str, set[int]] = defaultdict(set)
+        for citation in Citation.objects.filter(source=record).values(*EVENT_MODELS):
+            for event_type, event_id in citation.items():
+                if event_id is not None:
+                    found[event_type].add(event_id)
+        return found
+    found = defaultdict(set)
+    for event_type, event_id in entries.values_list("event_type", "event_id"):
+        found[event_type].add(event_id)
+    return found
+
+
+def refresh_timeline_for(record: Any) -> None:
+    """Call after a record was created, changed or deleted outside a bulk load."""
+    for event_type, ids in affected_events(record).items():
+        rebuild_entries(event_type, ids)
