@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # ETag on every GET and 304 Not Modified for If-None-Match / If-Modified-Since.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -127,9 +129,12 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["events.permissions.StaffWriteOrReadOnly"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # CSV everywhere; GeoJSON (events.renderers.GeoJSONRenderer) is added per viewset by
+    # events.exports.ExportMixin, only where records have a place (`geojson_place_field`).
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
+        "events.renderers.CSVRenderer",
     ],
     "DEFAULT_FILTER_BACKENDS": ["events.filters.StrictDjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "events.pagination.StrictPageNumberPagination",

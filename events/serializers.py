@@ -31,6 +31,7 @@ from .models import (
     Source,
     Statement,
     TimelineEntry,
+    Tombstone,
     Topic,
 )
 
@@ -674,3 +675,12 @@ class ActorNetworkEntrySerializer(serializers.Serializer):
     meeting_ids = serializers.ListField(
         child=serializers.IntegerField(), help_text="Ids of the shared meetings, ascending."
     )
+
+
+class DeletionSerializer(serializers.ModelSerializer):
+    type = serializers.CharField(source="record_type", help_text="meeting, actor, topic, ...")
+    key = serializers.CharField(help_text="The deleted record's id (events) or slug.")
+
+    class Meta:
+        model = Tombstone
+        fields = ["type", "key", "deleted_at"]

@@ -1,0 +1,61 @@
+"""Incremental sync: `Last-Modified` on list and detail responses (the matching `ETag`
+and `304 Not Modified` come from Django's ConditionalGetMiddleware), and the
+deletions feed for clients that mirror the data."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import Max
+from django.utils.http import http_date
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from .models import Tombstone
+
+
+def parse_timestamps(values: Iterable[Any]) -> list[datetime.datetime]:
+    stamps = []
+    for value in values:
+        if isinstance(value, datetime.datetime):
+            stamps.append(value)
+        elif isinstance(value, str) and value:
+            stamps.append(datetime.datetime.fromisoformat(value))
+    return stamps
+
+
+def latest_change(data: Any, record_types: Iterable[str]) -> datetime.datetime | None:
+    """When the records in a response last changed: their newest `updated_at` or, for
+    lists, the newest deletion of that type, whichever is later."""
+    if not isinstance(data, dict):
+        return None
+    if isinstance(data.get("results"), list):
+        stamps = parse_timestamps(item.get("updated_at") for item in data["results"])
+        deleted = Tombstone.objects.filter(record_type__in=list(record_types)).aggregate(
+            latest=Max("deleted_at")
+        )["latest"]
+        stamps += [deleted] if deleted else []
+    else:
+        stamps = parse_timestamps([data.get("updated_at")])
+    return max(stamps) if stamps else None
+
+
+class LastModifiedMixin:
+    """Adds `Last-Modified` to successful GET responses of a DRF view."""
+
+    sync_record_types: tuple[str, ...] = ()
+
+    def record_types(self) -> tuple[str, ...]:
+        if self.sync_record_types:
+            return self.sync_record_types
+        return (self.get_queryset().model._meta.model_name,)
+
+    def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any):  # noqa: ANN201
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if request.method == "GET" and response.status_code == 200:
+            changed = latest_change(getattr(response, "data", None), self.record_types())
+            if changed is not None:
+                response["Last-Modified"] = http_date(changed.timestamp())
+        return response

@@ -1,0 +1,46 @@
+"""Incremental sync: Last-Modified / ETag with 304, updated_since, the deletions feed."""
+
+import pytest
+from django.utils import timezone
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/api/v1/meetings/", "/api/v1/meetings/1/", "/api/v1/actors/armenia/", "/api/v1/events/"],
+)
+def test_conditional_get_answers_304(client, sample, url):
+    first = client.get(url)
+    assert first.status_code == 200
+    assert first["ETag"] and first["Last-Modified"]
+    assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    assert client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]).status_code == 304
+
+
+def test_a_change_invalidates_the_etag(client, curator_client, sample):
+    first = client.get("/api/v1/meetings/1/")
+    curator_client.patch("/api/v1/meetings/1/", {"title": "Changed"}, format="json")
+    again = client.get("/api/v1/meetings/1/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 200
+    assert again.json()["title"] == "Changed"
+
+
+def test_updated_since_finds_only_the_changed_record(client, curator_client, sample):
+    before = timezone.now().isoformat()
+    curator_client.patch("/api/v1/meetings/2/", {"title": "Changed"}, format="json")
+    changed = client.get("/api/v1/meetings/", {"updated_since": before}).json()["results"]
+    assert [m["id"] for m in changed] == [2]
+    events = client.get("/api/v1/events/", {"updated_since": before}).json()["results"]
+    assert [(e["type"], e["id"]) for e in events] == [("meeting", 2)]
+
+
+def test_deletions_feed(client, curator_client, sample):
+    start = timezone.now().isoformat()
+    curator_client.delete("/api/v1/meetings/4/")
+    curator_client.delete("/api/v1/topics/transport-links/")
+    feed = client.get("/api/v1/deletions/", {"deleted_since": start}).json()["results"]
+    assert [(d["type"], d["key"]) for d in feed] == [("meeting", "4"), ("topic", "transport-links")]
+    only_meetings = client.get("/api/v1/deletions/", {"type": "meeting"}).json()["results"]
+    assert [d["key"] for d in only_meetings] == ["4"]
+    assert client.get("/api/v1/deletions/", {"deleted_since": "soon"}).status_code == 400
