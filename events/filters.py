@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 from .choices import (
     ActorKind,
+    EventType,
     IncidentKind,
     MeetingKind,
     MeetingStatus,
@@ -30,9 +31,14 @@ from .models import (
     Place,
     Source,
     Statement,
+    TimelineEntry,
+    Tombstone,
     Topic,
     country_code_validator,
 )
+from .stats import GROUPINGS
+
+DELETABLE_TYPES = ("actor", "place", "topic", "source", "meeting", "statement", "incident")
 
 # Query parameters every list understands besides its filters.
 GLOBAL_PARAMETERS = frozenset({"format"})
@@ -144,8 +150,8 @@ class BaseFilterSet(filters.FilterSet):
     updated_since = updated_since_filter()
 
 
-class EventFilterSet(BaseFilterSet):
-    """Filters shared by meetings, statements and incidents."""
+class DateRangeFilterSet(BaseFilterSet):
+    """Date range (overlap), topic and full-text search: what every event list filters on."""
 
     date_from = filters.DateFilter(
         method="filter_date_from",
@@ -158,10 +164,13 @@ class EventFilterSet(BaseFilterSet):
     topic = SlugChoiceFilter(
         field_name="topics", queryset=Topic.objects.all(), help_text="Topic slug."
     )
-    search = SearchFilter(help_text="Words that must all appear in the title or text.")
-    ordering = StableOrderingFilter(
-        fields=(("date", "date"), ("id", "id"), ("updated_at", "updated_at")),
-        help_text="Sort order: date, -date (default), id, -id, updated_at, -updated_at.",
+    search = SearchFilter(
+        help_text=(
+            "Full-text search over titles, summaries, statement texts, quotes, actor names "
+            "and aliases, places and topics. On PostgreSQL: stemmed English words, all "
+            'required; "quoted phrase", `or` and `-word` work as in a web search engine. On '
+            "SQLite: every word must appear (case-insensitive substring)."
+        )
     )
 
     def filter_date_from(self, queryset: QuerySet, name: str, value: datetime.date) -> QuerySet:
@@ -176,6 +185,15 @@ class EventFilterSet(BaseFilterSet):
         if date_from and date_to and date_to < date_from:
             raise ValidationError({"date_to": ["date_to is before date_from."]})
         return super().filter_queryset(queryset)
+
+
+class EventFilterSet(DateRangeFilterSet):
+    """Filters shared by meetings, statements and incidents."""
+
+    ordering = StableOrderingFilter(
+        fields=(("date", "date"), ("id", "id"), ("updated_at", "updated_at")),
+        help_text="Sort order: date, -date (default), id, -id, updated_at, -updated_at.",
+    )
 
 
 class MeetingFilterSet(EventFilterSet):
@@ -293,3 +311,81 @@ class SourceFilterSet(NamedFilterSet):
     class Meta:
         model = Source
         fields = ["publisher", "language"]
+
+
+class TimelineFilterSet(DateRangeFilterSet):
+    """Filters of the unified timeline (`/events/`) and of `/stats/`."""
+
+    type = filters.MultipleChoiceFilter(
+        field_name="event_type", choices=EventType.choices, help_text="Repeat for any of."
+    )
+    actor = SlugMultipleChoiceFilter(
+        queryset=Actor.objects.all(),
+        method="filter_actor",
+        help_text="Actor slug, any role. Repeat to require all the named actors.",
+    )
+    place = SlugChoiceFilter(queryset=Place.objects.all(), help_text="Place slug.")
+    country = CountryFilter(help_text="ISO 3166-1 alpha-3 code of the event's place.")
+
+    class Meta:
+        model = TimelineEntry
+        fields = ["type", "actor", "place", "country"]
+
+    def filter_actor(self, queryset: QuerySet, name: str, value: list[Actor]) -> QuerySet:
+        return require_all(queryset, "actors", value)
+
+
+class ValidatedOnlyChoiceFilter(filters.ChoiceFilter):
+    """A validated parameter that the view, not the queryset filter, acts on."""
+
+    def filter(self, qs: QuerySet, value: str) -> QuerySet:
+        return qs
+
+
+class TimelineOrderingFilterSet(TimelineFilterSet):
+    """The timeline also takes `ordering`; the cursor paginator applies it."""
+
+    ordering = ValidatedOnlyChoiceFilter(
+        choices=[("-date", "newest first"), ("date", "oldest first")],
+        help_text="-date (default) or date. With `search` on PostgreSQL, by relevance.",
+    )
+
+
+class StatsFilterSet(TimelineFilterSet):
+    group_by = ValidatedOnlyChoiceFilter(
+        choices=[(name, name) for name in GROUPINGS],
+        help_text="Group counts by month (default), year, type, actor, topic or country.",
+    )
+
+
+class NetworkFilterSet(DateRangeFilterSet):
+    """Which meetings the co-participation network is drawn from (`/network/` and
+    `/actors/{slug}/network/`)."""
+
+    # A network is one aggregate, not a list of records: no free-text search, no sync.
+    search = None
+    updated_since = None
+    kind = filters.MultipleChoiceFilter(
+        choices=MeetingKind.choices, help_text="Meeting kind. Repeat for any of."
+    )
+
+    class Meta:
+        model = Meeting
+        fields = ["kind"]
+
+
+class DeletionFilterSet(filters.FilterSet):
+    deleted_since = filters.IsoDateTimeFilter(
+        field_name="deleted_at",
+        lookup_expr="gte",
+        help_text="Only deletions at or after this ISO 8601 date-time.",
+    )
+    type = filters.MultipleChoiceFilter(
+        field_name="record_type",
+        choices=[(name, name) for name in DELETABLE_TYPES],
+        help_text="Record type; repeat for any of.",
+    )
+
+    class Meta:
+        model = Tombstone
+        fields = ["deleted_since", "type"]

@@ -1,3 +1,4 @@
+from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from . import views
@@ -10,5 +11,11 @@ router.register("sources", views.SourceViewSet)
 router.register("meetings", views.MeetingViewSet)
 router.register("statements", views.StatementViewSet)
 router.register("incidents", views.IncidentViewSet)
+router.register("events", views.TimelineViewSet, basename="event")
+router.register("deletions", views.DeletionViewSet, basename="deletion")
 
-urlpatterns = router.urls
+urlpatterns = [
+    *router.urls,
+    path("stats/", views.StatsView.as_view(), name="stats"),
+    path("network/", views.NetworkView.as_view(), name="network"),
+]

@@ -5,22 +5,53 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 from django.http import HttpRequest, JsonResponse
-from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import status, viewsets
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import generics, mixins, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
 from . import filters, serializers
-from .models import Actor, Incident, Meeting, Place, Source, Statement, Topic
+from .exports import ExportMixin
+from .graph_formats import GEXFRenderer, GraphFormatsMixin, GraphMLRenderer
+from .models import (
+    Actor,
+    Incident,
+    Meeting,
+    Place,
+    Source,
+    Statement,
+    TimelineEntry,
+    Tombstone,
+    Topic,
+)
+from .network import actor_network, build_network
+from .pagination import TimelineCursorPagination
+from .stats import event_counts
+from .sync import LastModifiedMixin
+from .timeline import refresh_timeline_for
 
 SLUG_PATTERN = r"[-a-zA-Z0-9_]+"
 ID_PATTERN = r"[0-9]+"
 
+BAD_QUERY = OpenApiResponse(
+    OpenApiTypes.OBJECT,
+    description="An unknown query parameter or an invalid value: the body maps each "
+    "offending parameter to its messages.",
+)
 
-class ReadWriteViewSet(viewsets.ModelViewSet):
+
+class ReadWriteViewSet(LastModifiedMixin, viewsets.ModelViewSet):
     """Reads with `serializer_class`, writes with `write_serializer_class`, and always
     answers with the read representation so clients see one shape per resource."""
 
@@ -33,10 +64,15 @@ class ReadWriteViewSet(viewsets.ModelViewSet):
         instance = self.get_queryset().get(pk=pk)
         return Response(self.get_serializer(instance).data, status=status_code)
 
-    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        serializer = self.get_write_serializer(data=request.data)
+    def _save(self, serializer: BaseSerializer) -> Any:
         serializer.is_valid(raise_exception=True)
-        instance = serializer.save()
+        with transaction.atomic():
+            instance = serializer.save()
+            refresh_timeline_for(instance)
+        return instance
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        instance = self._save(self.get_write_serializer(data=request.data))
         return self._read_response(instance.pk, status.HTTP_201_CREATED)
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -44,8 +80,7 @@ class ReadWriteViewSet(viewsets.ModelViewSet):
         serializer = self.get_write_serializer(
             self.get_object(), data=request.data, partial=partial
         )
-        serializer.is_valid(raise_exception=True)
-        instance = serializer.save()
+        instance = self._save(serializer)
         return self._read_response(instance.pk, status.HTTP_200_OK)
 
 
@@ -67,7 +102,7 @@ class SlugLookupMixin:
 
 
 @write_schema(serializers.ActorWriteSerializer, serializers.ActorSerializer, "reference")
-class ActorViewSet(SlugLookupMixin, ReadWriteViewSet):
+class ActorViewSet(ExportMixin, SlugLookupMixin, ReadWriteViewSet):
     """People, states, organisations and groups. `search` matches names and aliases."""
 
     queryset = Actor.objects.for_api()
@@ -75,9 +110,58 @@ class ActorViewSet(SlugLookupMixin, ReadWriteViewSet):
     write_serializer_class = serializers.ActorWriteSerializer
     filterset_class = filters.ActorFilterSet
 
+    @extend_schema(
+        tags=["research"],
+        summary="An actor's timeline",
+        description="Every meeting, statement and incident involving the actor, in any role; "
+        "the same filters and cursor pagination as `/events/`.",
+        responses=serializers.TimelineItemSerializer(many=True),
+    )
+    @action(
+        detail=True,
+        queryset=TimelineEntry.objects.all(),  # the action lists timeline rows, not actors
+        filterset_class=filters.TimelineOrderingFilterSet,
+        pagination_class=TimelineCursorPagination,
+        serializer_class=serializers.TimelineItemSerializer,
+    )
+    def events(self, request: Request, slug: str) -> Response:
+        actor = get_object_or_404(Actor, slug=slug)
+        page = self.paginate_queryset(
+            self.filter_queryset(self.get_queryset().filter(actors=actor))
+        )
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    @extend_schema(
+        tags=["research"],
+        summary="The actors an actor met",
+        description="Every actor who took part, in any role, in at least one of the selected "
+        "meetings the actor took part in, with the number of meetings they shared, the first "
+        "and last day they met and the meetings' ids; most shared meetings first, then by "
+        "name. Meetings are selected with the same filters as `/network/`.",
+        parameters=[
+            OpenApiParameter("slug", str, OpenApiParameter.PATH, description="Actor slug.")
+        ],
+        responses={
+            200: serializers.ActorNetworkEntrySerializer(many=True),
+            400: BAD_QUERY,
+            404: OpenApiResponse(description="No actor has this slug."),
+        },
+    )
+    @action(
+        detail=True,
+        queryset=Meeting.objects.all(),  # the filters select meetings, not actors
+        filterset_class=filters.NetworkFilterSet,
+        pagination_class=None,
+        serializer_class=serializers.ActorNetworkEntrySerializer,
+    )
+    def network(self, request: Request, slug: str) -> Response:
+        actor = get_object_or_404(Actor, slug=slug)
+        counterparts = actor_network(actor, self.filter_queryset(self.get_queryset()))
+        return Response(self.get_serializer(counterparts, many=True).data)
+
 
 @write_schema(serializers.PlaceWriteSerializer, serializers.PlaceSerializer, "reference")
-class PlaceViewSet(SlugLookupMixin, ReadWriteViewSet):
+class PlaceViewSet(ExportMixin, SlugLookupMixin, ReadWriteViewSet):
     """Places of meetings and incidents. `search` matches names and aliases."""
 
     queryset = Place.objects.prefetch_related("aliases")
@@ -87,7 +171,7 @@ class PlaceViewSet(SlugLookupMixin, ReadWriteViewSet):
 
 
 @write_schema(serializers.TopicSerializer, serializers.TopicSerializer, "reference")
-class TopicViewSet(SlugLookupMixin, ReadWriteViewSet):
+class TopicViewSet(ExportMixin, SlugLookupMixin, ReadWriteViewSet):
     """The controlled vocabulary events are tagged with."""
 
     queryset = Topic.objects.all()
@@ -97,7 +181,7 @@ class TopicViewSet(SlugLookupMixin, ReadWriteViewSet):
 
 
 @write_schema(serializers.SourceSerializer, serializers.SourceSerializer, "reference")
-class SourceViewSet(SlugLookupMixin, ReadWriteViewSet):
+class SourceViewSet(ExportMixin, SlugLookupMixin, ReadWriteViewSet):
     """Documents the facts are taken from."""
 
     queryset = Source.objects.all()
@@ -111,17 +195,18 @@ class EventViewSet(ReadWriteViewSet):
 
 
 @write_schema(serializers.MeetingWriteSerializer, serializers.MeetingSerializer, "events")
-class MeetingViewSet(EventViewSet):
+class MeetingViewSet(ExportMixin, EventViewSet):
     """Diplomatic encounters: talks, calls, summits, commission sessions, held or planned."""
 
     queryset = Meeting.objects.for_api()
     serializer_class = serializers.MeetingSerializer
     write_serializer_class = serializers.MeetingWriteSerializer
     filterset_class = filters.MeetingFilterSet
+    geojson_place_field = "place"
 
 
 @write_schema(serializers.StatementWriteSerializer, serializers.StatementSerializer, "events")
-class StatementViewSet(EventViewSet):
+class StatementViewSet(ExportMixin, EventViewSet):
     """What actors said: direct quotes, paraphrases, readouts and announcements."""
 
     queryset = Statement.objects.for_api()
@@ -131,13 +216,115 @@ class StatementViewSet(EventViewSet):
 
 
 @write_schema(serializers.IncidentWriteSerializer, serializers.IncidentSerializer, "events")
-class IncidentViewSet(EventViewSet):
+class IncidentViewSet(ExportMixin, EventViewSet):
     """Events on the ground: clashes, casualties, checkpoints, blockades, wars, ceasefires."""
 
     queryset = Incident.objects.for_api()
     serializer_class = serializers.IncidentSerializer
     write_serializer_class = serializers.IncidentWriteSerializer
     filterset_class = filters.IncidentFilterSet
+    geojson_place_field = "place"
+
+
+@extend_schema_view(
+    list=extend_schema(
+        tags=["research"],
+        summary="The unified timeline",
+        description="Meetings, statements and incidents in one feed, newest first, with "
+        "cursor pagination (follow `next`). Each item links to its full record.",
+    )
+)
+class TimelineViewSet(
+    ExportMixin, LastModifiedMixin, mixins.ListModelMixin, viewsets.GenericViewSet
+):
+    """Meetings, statements and incidents in one feed."""
+
+    sync_record_types = ("meeting", "statement", "incident")
+    queryset = TimelineEntry.objects.select_related("place")  # the place for GeoJSON
+    serializer_class = serializers.TimelineItemSerializer
+    filterset_class = filters.TimelineOrderingFilterSet
+    pagination_class = TimelineCursorPagination
+    geojson_place_field = "place"
+
+
+class StatsView(generics.GenericAPIView):
+    """Aggregates of the timeline."""
+
+    queryset = TimelineEntry.objects.all()
+    serializer_class = serializers.StatsSerializer
+    filterset_class = filters.StatsFilterSet
+    pagination_class = None
+
+    @extend_schema(
+        tags=["research"],
+        summary="Event counts for plotting",
+        description="Counts of meetings, statements and incidents grouped by `group_by`, "
+        "after the same filters as `/events/`. Months and years use each event's `date` "
+        "(its first day), whatever its precision.",
+        filters=True,  # one aggregate, not a list: spectacular would not look for filters
+    )
+    def get(self, request: Request) -> Response:
+        entries = self.filter_queryset(self.get_queryset())  # validates group_by too
+        group_by = request.query_params.get("group_by") or "month"
+        return Response({"group_by": group_by, "results": event_counts(entries, group_by)})
+
+
+@extend_schema(
+    tags=["research"],
+    summary="The co-participation network",
+    description="Actors (nodes) tied by the meetings they took part in together, in any "
+    "role (edges, weighted by the number of shared meetings). Filter the meetings with "
+    "`date_from`/`date_to` (overlap), `topic` and `kind`. `format=gexf` (GEXF 1.3, for "
+    "Gephi) and `format=graphml` return the same graph as a file; errors are always JSON.",
+    filters=True,  # one aggregate, not a list: spectacular would not look for filters
+    parameters=[
+        OpenApiParameter(
+            "format",
+            str,
+            enum=["json", "gexf", "graphml"],
+            description="json (default), gexf (GEXF 1.3) or graphml.",
+        )
+    ],
+    responses={
+        (200, "application/json"): OpenApiResponse(
+            serializers.NetworkSerializer, description="Nodes and edges of the network."
+        ),
+        (200, GEXFRenderer.media_type): OpenApiResponse(
+            OpenApiTypes.STR, description="The network as a GEXF 1.3 document."
+        ),
+        (200, GraphMLRenderer.media_type): OpenApiResponse(
+            OpenApiTypes.STR, description="The network as a GraphML document."
+        ),
+        (400, "application/json"): BAD_QUERY,
+    },
+)
+class NetworkView(GraphFormatsMixin, generics.GenericAPIView):
+    """Who met whom: the co-participation network of the selected meetings."""
+
+    queryset = Meeting.objects.all()
+    serializer_class = serializers.NetworkSerializer
+    filterset_class = filters.NetworkFilterSet
+    pagination_class = None
+
+    def get(self, request: Request) -> Response:
+        network = build_network(self.filter_queryset(self.get_queryset()))
+        return Response(self.get_serializer(network).data)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        tags=["research"],
+        summary="Deleted records, for clients that mirror the data",
+        description="One entry per deleted record, oldest first. Poll with "
+        "`deleted_since` set to the time of your last sync and delete these records.",
+    )
+)
+class DeletionViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """The deletions feed (tombstones)."""
+
+    queryset = Tombstone.objects.order_by("deleted_at", "id")
+    serializer_class = serializers.DeletionSerializer
+    filterset_class = filters.DeletionFilterSet
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
