@@ -207,8 +207,8 @@ class ExportSchema(AutoSchema):
 # --- The list mixin ------------------------------------------------------------------
 
 
-class ExportMixin:
-    """Adds CSV and, for records with a place, GeoJSON to a list/detail viewset.
+class ExportListMixin:
+    """Adds CSV and, for records with a place, GeoJSON to a list viewset.
 
     Set `geojson_place_field` to the name of the record's `Place` foreign key to offer
     GeoJSON; without it `?format=geojson` answers 400 naming `format`. Writes answer
@@ -250,12 +250,6 @@ class ExportMixin:
             return self.export_geojson()
         return super().list(request, *args, **kwargs)  # type: ignore[misc]
 
-    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        if isinstance(request.accepted_renderer, GeoJSONRenderer):
-            instance = self.get_object()
-            return Response(self.export_feature(instance, self.get_serializer(instance).data))
-        return super().retrieve(request, *args, **kwargs)  # type: ignore[misc]
-
     def export_records(self) -> Iterator[tuple[Model, dict[str, Any]]]:
         """Every record matching the filters, lazily.
 
@@ -295,6 +289,16 @@ class ExportMixin:
         )
         response["Content-Disposition"] = f'attachment; filename="{self.export_filename(renderer)}"'
         return response
+
+
+class ExportMixin(ExportListMixin):
+    """`ExportListMixin` for a viewset with details too: one record as a GeoJSON Feature."""
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        if isinstance(request.accepted_renderer, GeoJSONRenderer):
+            instance = self.get_object()
+            return Response(self.export_feature(instance, self.get_serializer(instance).data))
+        return super().retrieve(request, *args, **kwargs)  # type: ignore[misc]
 
 
 # --- JSON Lines dump -----------------------------------------------------------------

@@ -22,7 +22,7 @@ from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
 from . import filters, serializers
-from .exports import ExportMixin
+from .exports import ExportListMixin, ExportMixin
 from .graph_formats import GEXFRenderer, GraphFormatsMixin, GraphMLRenderer
 from .models import (
     Actor,
@@ -235,7 +235,7 @@ class IncidentViewSet(ExportMixin, EventViewSet):
     )
 )
 class TimelineViewSet(
-    ExportMixin, LastModifiedMixin, mixins.ListModelMixin, viewsets.GenericViewSet
+    ExportListMixin, LastModifiedMixin, mixins.ListModelMixin, viewsets.GenericViewSet
 ):
     """Meetings, statements and incidents in one feed."""
 

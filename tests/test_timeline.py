@@ -222,3 +222,8 @@ def test_research_endpoints_query_count_is_constant(client, many_meetings, url):
         counts.append(len(queries))
     assert counts[0] == counts[1]
     assert counts[1] <= 4
+
+
+def test_timeline_has_no_detail_route(client, sample):
+    # Items link to their full record instead (api_url).
+    assert client.get("/api/v1/events/1/").status_code == 404
