@@ -500,14 +500,18 @@ EVENT_WRITE_FIELDS = [
 ]
 
 
-class MeetingWriteSerializer(EventWriteSerializer):
-    place = serializers.SlugRelatedField(
+def place_slug_field() -> serializers.SlugRelatedField:
+    return serializers.SlugRelatedField(
         slug_field="slug",
         queryset=Place.objects.all(),
         allow_null=True,
         required=False,
         help_text="Place slug.",
     )
+
+
+class MeetingWriteSerializer(EventWriteSerializer):
+    place = place_slug_field()
     participants = ParticipantWriteSerializer(many=True, allow_empty=False)
     nested_collections: ClassVar = {
         "participants": (Participation, "meeting"),
@@ -536,13 +540,7 @@ class StatementWriteSerializer(EventWriteSerializer):
 
 
 class IncidentWriteSerializer(EventWriteSerializer):
-    place = serializers.SlugRelatedField(
-        slug_field="slug",
-        queryset=Place.objects.all(),
-        allow_null=True,
-        required=False,
-        help_text="Place slug.",
-    )
+    place = place_slug_field()
     actors = IncidentActorWriteSerializer(many=True, required=False)
     nested_collections: ClassVar = {
         "actors": (IncidentActor, "incident"),

@@ -3,6 +3,7 @@ real test database, and API clients with different rights."""
 
 from __future__ import annotations
 
+import datetime
 import os
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from rest_framework.test import APIClient
 
 from events.curation import check_curated
 from events.loading import load_curated_data
+from events.models import Actor, Citation, Incident, Meeting, Place, Source, Statement, Topic
+from events.timeline import rebuild_timeline
 
 DATA = Path(__file__).parent / "data"
 SAMPLE_CURATED = DATA / "curated"
@@ -65,3 +68,44 @@ def curator_client(curator) -> APIClient:
 @pytest.fixture
 def curator_token(curator) -> str:
     return Token.objects.create(user=curator).key
+
+
+def add_records(count: int) -> None:
+    """`count` more records of every kind, each with relations to prefetch."""
+    actors = list(Actor.objects.all()[:3])
+    topic = Topic.objects.first()
+    source = Source.objects.first()
+    place = Place.objects.get(slug="brussels")
+    for n in range(count):
+        day = datetime.date(2020, 1, 1) + datetime.timedelta(days=n)
+        Topic.objects.create(slug=f"topic-{n}", name=f"Topic {n}")
+        Source.objects.create(slug=f"source-{n}", title=f"Source {n}", document=f"d{n}.txt")
+        new_place = Place.objects.create(slug=f"place-{n}", name=f"Place {n}", kind="city")
+        new_place.aliases.create(name=f"Place alias {n}")
+        actor = Actor.objects.create(slug=f"actor-{n}", name=f"Actor {n}", kind="person")
+        actor.aliases.create(name=f"Actor alias {n}")
+        actor.identifiers.create(scheme="test", value=str(n))
+        actor.roles.create(title="Envoy", organization=actors[0])
+        meeting = Meeting.objects.create(
+            slug=f"m-{n}", title=f"Meeting {n}", kind="in_person", date=day, place=place
+        )
+        for member in actors:
+            meeting.participations.create(actor=member, role="participant")
+        meeting.topics.add(topic)
+        statement = Statement.objects.create(
+            slug=f"s-{n}",
+            title=f"Statement {n}",
+            kind="paraphrase",
+            text="...",
+            date=day,
+            speaker=actors[0],
+            meeting=meeting,
+        )
+        statement.mentions.set(actors[1:])
+        incident = Incident.objects.create(
+            slug=f"i-{n}", title=f"Incident {n}", kind="other", date=day, place=place
+        )
+        incident.incident_actors.create(actor=actors[0], role="affected")
+        for subject in (meeting, statement, incident):
+            Citation.objects.create(source=source, quote="q", **{subject._meta.model_name: subject})
+    rebuild_timeline()

@@ -1,7 +1,6 @@
 """CSV and GeoJSON exports of the lists, and the JSON Lines dump."""
 
 import csv
-import datetime
 import io
 import json
 from collections import Counter
@@ -23,6 +22,7 @@ from events.models import (
     Topic,
 )
 from events.views import MeetingViewSet
+from tests.conftest import add_records
 
 pytestmark = pytest.mark.django_db
 
@@ -302,46 +302,6 @@ def test_writes_answer_json_only(curator_client, sample):
 # --- Query counts ---------------------------------------------------------------------
 
 
-def add_rows(count):
-    """`count` more records of every kind, each with relations to prefetch."""
-    actors = list(Actor.objects.all()[:3])
-    topic = Topic.objects.first()
-    source = Source.objects.first()
-    place = Place.objects.get(slug="brussels")
-    for n in range(count):
-        day = datetime.date(2020, 1, 1) + datetime.timedelta(days=n)
-        Topic.objects.create(slug=f"topic-{n}", name=f"Topic {n}")
-        Source.objects.create(slug=f"source-{n}", title=f"Source {n}", document=f"d{n}.txt")
-        new_place = Place.objects.create(slug=f"place-{n}", name=f"Place {n}", kind="city")
-        new_place.aliases.create(name=f"Place alias {n}")
-        actor = Actor.objects.create(slug=f"actor-{n}", name=f"Actor {n}", kind="person")
-        actor.aliases.create(name=f"Actor alias {n}")
-        actor.identifiers.create(scheme="test", value=str(n))
-        actor.roles.create(title="Envoy", organization=actors[0])
-        meeting = Meeting.objects.create(
-            slug=f"m-{n}", title=f"Meeting {n}", kind="in_person", date=day, place=place
-        )
-        for member in actors:
-            meeting.participations.create(actor=member, role="participant")
-        meeting.topics.add(topic)
-        statement = Statement.objects.create(
-            slug=f"s-{n}",
-            title=f"Statement {n}",
-            kind="paraphrase",
-            text="...",
-            date=day,
-            speaker=actors[0],
-            meeting=meeting,
-        )
-        statement.mentions.set(actors[1:])
-        incident = Incident.objects.create(
-            slug=f"i-{n}", title=f"Incident {n}", kind="other", date=day, place=place
-        )
-        incident.incident_actors.create(actor=actors[0], role="affected")
-        for subject in (meeting, statement, incident):
-            Citation.objects.create(source=source, quote="q", **{subject._meta.model_name: subject})
-
-
 def count_export_queries(client, url):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
@@ -360,7 +320,7 @@ def count_export_queries(client, url):
 )
 def test_export_query_count_does_not_grow_with_the_rows(client, sample, url):
     small, small_lines = count_export_queries(client, url)
-    add_rows(40)
+    add_records(40)
     large, large_lines = count_export_queries(client, url)
     assert large_lines >= small_lines + 40
     assert large == small

@@ -1,12 +1,10 @@
 """A list page costs the same number of queries whatever its size (no N+1)."""
 
-import datetime
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from events.models import Actor, Citation, Incident, Meeting, Source, Statement, Topic
+from tests.conftest import add_records
 
 pytestmark = pytest.mark.django_db
 
@@ -15,34 +13,8 @@ ROWS = 40
 
 @pytest.fixture
 def many_events(sample):
-    """ROWS extra meetings, statements and incidents, each with relations to prefetch."""
-    actors = list(Actor.objects.all()[:3])
-    topic = Topic.objects.first()
-    source = Source.objects.first()
-    for n in range(ROWS):
-        day = datetime.date(2020, 1, 1) + datetime.timedelta(days=n)
-        meeting = Meeting.objects.create(
-            slug=f"m-{n}", title=f"Meeting {n}", kind="in_person", date=day
-        )
-        for actor in actors:
-            meeting.participations.create(actor=actor, role="participant")
-        meeting.topics.add(topic)
-        statement = Statement.objects.create(
-            slug=f"s-{n}",
-            title=f"Statement {n}",
-            kind="paraphrase",
-            text="...",
-            date=day,
-            speaker=actors[0],
-            meeting=meeting,
-        )
-        statement.mentions.set(actors[1:])
-        incident = Incident.objects.create(
-            slug=f"i-{n}", title=f"Incident {n}", kind="other", date=day
-        )
-        incident.incident_actors.create(actor=actors[0], role="affected")
-        for subject in (meeting, statement, incident):
-            Citation.objects.create(source=source, quote="q", **{subject._meta.model_name: subject})
+    """ROWS extra records of every kind, each with relations to prefetch."""
+    add_records(ROWS)
 
 
 def count_queries(client, url):

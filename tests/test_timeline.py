@@ -1,14 +1,13 @@
 """The unified timeline, actor timelines, statistics, full-text search, and the index
 staying in step with the records it copies."""
 
-import datetime
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from events.models import Actor, Meeting, Source, TimelineEntry, Tombstone, Topic
-from events.timeline import rebuild_timeline, timeline_is_complete
+from events.models import Source, TimelineEntry, Tombstone, Topic
+from events.timeline import timeline_is_complete
+from tests.conftest import add_records
 
 pytestmark = pytest.mark.django_db
 
@@ -195,17 +194,7 @@ def test_renaming_a_source_slug_reaches_citations(sample, client):
 
 @pytest.fixture
 def many_meetings(sample):
-    actors = list(Actor.objects.all()[:3])
-    for n in range(60):
-        meeting = Meeting.objects.create(
-            slug=f"extra-{n}",
-            title=f"Extra {n}",
-            kind="in_person",
-            date=datetime.date(2021, 1, 1) + datetime.timedelta(days=n),
-        )
-        for actor in actors:
-            meeting.participations.create(actor=actor, role="participant")
-    rebuild_timeline()
+    add_records(60)
 
 
 @pytest.mark.parametrize(
