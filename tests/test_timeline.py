@@ -198,7 +198,8 @@ def many_meetings(sample):
 
 
 @pytest.mark.parametrize(
-    "url", ["/api/v1/events/", "/api/v1/actors/armenia/events/", "/api/v1/stats/"]
+    "url",
+    ["/api/v1/events/", "/api/v1/actors/armenia/events/", "/api/v1/stats/", "/api/v1/deletions/"],
 )
 def test_research_endpoints_query_count_is_constant(client, many_meetings, url):
     counts = []
