@@ -128,6 +128,11 @@ class Source(TimestampedModel):
 class PlaceQuerySet(SearchableQuerySet):
     search_fields = ("name", "slug")
 
+    def for_api(self) -> PlaceQuerySet:
+        return self.prefetch_related(
+            "aliases", Prefetch("citations", queryset=Citation.objects.select_related("source"))
+        )
+
 
 class Place(TimestampedModel):
     """Where a meeting or incident happened."""
@@ -166,6 +171,7 @@ class ActorQuerySet(SearchableQuerySet):
             "aliases",
             "identifiers",
             Prefetch("roles", queryset=ActorRole.objects.select_related("organization")),
+            Prefetch("citations", queryset=Citation.objects.select_related("source")),
         )
 
 

@@ -234,6 +234,8 @@ class ActorSerializer(serializers.ModelSerializer):
     identifiers = ActorIdentifierSerializer(many=True, read_only=True)
     roles = ActorRoleSerializer(many=True, read_only=True)
 
+    citations = CitationSerializer(many=True, read_only=True)
+
     class Meta:
         model = Actor
         fields = [
@@ -247,6 +249,7 @@ class ActorSerializer(serializers.ModelSerializer):
             "identifiers",
             "roles",
             "note",
+            "citations",
             "created_at",
             "updated_at",
         ]
@@ -300,6 +303,8 @@ class PlaceSerializer(serializers.ModelSerializer):
     latitude = coordinate_field(90)
     longitude = coordinate_field(180)
 
+    citations = CitationSerializer(many=True, read_only=True)
+
     class Meta:
         model = Place
         fields = [
@@ -311,6 +316,7 @@ class PlaceSerializer(serializers.ModelSerializer):
             "latitude",
             "longitude",
             "aliases",
+            "citations",
             "created_at",
             "updated_at",
         ]

@@ -164,7 +164,7 @@ class ActorViewSet(ExportMixin, SlugLookupMixin, ReadWriteViewSet):
 class PlaceViewSet(ExportMixin, SlugLookupMixin, ReadWriteViewSet):
     """Places of meetings and incidents. `search` matches names and aliases."""
 
-    queryset = Place.objects.prefetch_related("aliases")
+    queryset = Place.objects.for_api()
     serializer_class = serializers.PlaceSerializer
     write_serializer_class = serializers.PlaceWriteSerializer
     filterset_class = filters.PlaceFilterSet

@@ -91,3 +91,9 @@ def test_browsable_api_shows_the_filter_form(client, sample):
     assert response.status_code == 200
     assert b"Filters" in response.content
     assert b'name="participant"' in response.content
+
+
+def test_places_and_actors_show_their_citations(client, sample):
+    body = client.get("/api/v1/places/lachin-corridor/").json()
+    assert body["citations"] == [{"source": "sample-a", "quote": "Latchine corridor", "note": ""}]
+    assert client.get("/api/v1/actors/armenia/").json()["citations"] == []
