@@ -9,7 +9,7 @@ from django.db.models import Model
 from django.db.models.signals import post_delete, pre_delete
 
 from .models import Actor, Incident, Meeting, Place, Source, Statement, Tombstone, Topic
-from .timeline import affected_events, rebuild_entries
+from .timeline import affected_events, refresh_events
 
 PUBLIC_MODELS = (Actor, Place, Topic, Source, Meeting, Statement, Incident)
 
@@ -20,13 +20,17 @@ def public_key(record: Model) -> str:
 
 def remember_affected_events(sender: type[Model], instance: Model, **kwargs: Any) -> None:
     # After the delete the links are gone, so look them up now.
-    instance._timeline_affected = affected_events(instance)
+    affected = affected_events(instance)
+    if isinstance(instance, Meeting):
+        # Its statements lose their `meeting` (SET_NULL): they change too.
+        affected["statement"] = set(instance.statements.values_list("pk", flat=True))
+    instance._timeline_affected = affected
 
 
 def record_deletion(sender: type[Model], instance: Model, **kwargs: Any) -> None:
     Tombstone.objects.create(record_type=sender._meta.model_name, key=public_key(instance))
-    for event_type, ids in getattr(instance, "_timeline_affected", {}).items():
-        rebuild_entries(event_type, ids)
+    # The deleted event's own row goes (its id no longer exists); the others are touched.
+    refresh_events(getattr(instance, "_timeline_affected", {}), touch=True)
 
 
 def connect() -> None:

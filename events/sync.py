@@ -8,7 +8,7 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Max
+from django.db.models import Max, Model
 from django.utils.http import http_date
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -26,19 +26,24 @@ def parse_timestamps(values: Iterable[Any]) -> list[datetime.datetime]:
     return stamps
 
 
-def latest_change(data: Any, record_types: Iterable[str]) -> datetime.datetime | None:
-    """When the records in a response last changed: their newest `updated_at` or, for
-    lists, the newest deletion of that type, whichever is later."""
+def latest_change(
+    data: Any, model: type[Model], record_types: Iterable[str]
+) -> datetime.datetime | None:
+    """When a response's content last changed. A record: its `updated_at`. A list: the
+    newest change or deletion of any record of its type — not only of the records shown,
+    since an edit can also move a record out of a filtered list."""
     if not isinstance(data, dict):
         return None
-    if isinstance(data.get("results"), list):
-        stamps = parse_timestamps(item.get("updated_at") for item in data["results"])
-        deleted = Tombstone.objects.filter(record_type__in=list(record_types)).aggregate(
-            latest=Max("deleted_at")
-        )["latest"]
-        stamps += [deleted] if deleted else []
-    else:
+    if not isinstance(data.get("results"), list):
         stamps = parse_timestamps([data.get("updated_at")])
+        return max(stamps) if stamps else None
+    stamps = [
+        model.objects.aggregate(latest=Max("updated_at"))["latest"],
+        Tombstone.objects.filter(record_type__in=list(record_types)).aggregate(
+            latest=Max("deleted_at")
+        )["latest"],
+    ]
+    stamps = [stamp for stamp in stamps if stamp is not None]
     return max(stamps) if stamps else None
 
 
@@ -55,7 +60,9 @@ class LastModifiedMixin:
     def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any):  # noqa: ANN201
         response = super().finalize_response(request, response, *args, **kwargs)
         if request.method == "GET" and response.status_code == 200:
-            changed = latest_change(getattr(response, "data", None), self.record_types())
+            changed = latest_change(
+                getattr(response, "data", None), self.get_queryset().model, self.record_types()
+            )
             if changed is not None:
                 response["Last-Modified"] = http_date(changed.timestamp())
         return response

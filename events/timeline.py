@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db import models, transaction
+from django.utils import timezone
 
 from .choices import EventType
 from .models import (
@@ -198,5 +199,15 @@ def affected_events(record: models.Model) -> dict[str, set[int]]:
 
 def refresh_timeline_for(record: Any) -> None:
     """Call after a record was created, changed or deleted outside a bulk load."""
-    for event_type, ids in affected_events(record).items():
+    refresh_events(affected_events(record), touch=type(record) not in EVENT_TYPE_OF)
+
+
+def refresh_events(events: dict[str, set[int]], *, touch: bool) -> None:
+    """Rebuild the timeline rows of these events. With `touch`, first move their
+    `updated_at`: what they show changed (an actor's name, a deleted meeting), so clients
+    syncing with `updated_since` or `If-Modified-Since` must fetch them again."""
+    now = timezone.now()
+    for event_type, ids in events.items():
+        if touch:
+            EVENT_MODELS[event_type].objects.filter(pk__in=ids).update(updated_at=now)
         rebuild_entries(event_type, ids)

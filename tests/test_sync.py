@@ -1,5 +1,7 @@
 """Incremental sync: Last-Modified / ETag with 304, updated_since, the deletions feed."""
 
+import time
+
 import pytest
 from django.utils import timezone
 
@@ -44,3 +46,28 @@ def test_deletions_feed(client, curator_client, sample):
     only_meetings = client.get("/api/v1/deletions/", {"type": "meeting"}).json()["results"]
     assert [d["key"] for d in only_meetings] == ["4"]
     assert client.get("/api/v1/deletions/", {"deleted_since": "soon"}).status_code == 400
+
+
+def test_renaming_an_actor_marks_the_events_showing_it_as_changed(client, curator_client, sample):
+    since = timezone.now().isoformat()
+    curator_client.patch("/api/v1/actors/vladimir-putin/", {"name": "V. Putin"}, format="json")
+    changed = client.get("/api/v1/meetings/", {"updated_since": since}).json()["results"]
+    assert [m["id"] for m in changed] == [2]
+    assert changed[0]["participants"][0]["name"] == "V. Putin"
+
+
+def test_deleting_a_meeting_marks_its_statements_as_changed(client, curator_client, sample):
+    since = timezone.now().isoformat()
+    curator_client.delete("/api/v1/meetings/2/")
+    changed = client.get("/api/v1/statements/", {"updated_since": since}).json()["results"]
+    assert [(s["id"], s["meeting"]) for s in changed] == [(2, None)]
+
+
+def test_list_last_modified_moves_when_a_record_leaves_the_filter(client, curator_client, sample):
+    url = "/api/v1/meetings/?status=planned"
+    first = client.get(url)
+    time.sleep(1.1)  # HTTP dates count whole seconds
+    curator_client.patch("/api/v1/meetings/4/", {"status": "held"}, format="json")
+    again = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert again.status_code == 200
+    assert again.json()["count"] == 0
