@@ -69,11 +69,11 @@ def place_point(place: Any) -> dict[str, Any] | None:
     return {"type": "Point", "coordinates": [float(place.longitude), float(place.latitude)]}
 
 
-def feature(instance: Model, properties: Mapping[str, Any], place: Any) -> dict[str, Any]:
+def feature(feature_id: Any, properties: Mapping[str, Any], place: Any) -> dict[str, Any]:
     """A GeoJSON Feature: the record's place as geometry, its JSON form as properties."""
     return {
         "type": "Feature",
-        "id": instance.pk,
+        "id": str(feature_id),
         "geometry": place_point(place),
         "properties": properties,
     }
@@ -114,7 +114,9 @@ class GeoJSONFeatureSerializer(serializers.Serializer):
     """One record as a GeoJSON Feature."""
 
     type = serializers.CharField(help_text='Always "Feature".')
-    id = serializers.IntegerField(help_text="The record's id.")
+    id = serializers.CharField(
+        help_text="The record's id, as a string (`<type>-<id>` on the /events/ timeline)."
+    )
     geometry = GeoJSONPointSerializer(
         allow_null=True, help_text="Where the event took place; null when unknown."
     )
@@ -261,7 +263,11 @@ class ExportListMixin:
 
     def export_feature(self, instance: Model, record: Mapping[str, Any]) -> dict[str, Any]:
         place = getattr(instance, self.geojson_place_field) if self.geojson_place_field else None
-        return feature(instance, record, place)
+        return feature(self.feature_id(instance), record, place)
+
+    def feature_id(self, instance: Model) -> Any:
+        """The Feature's `id`: the record's public id."""
+        return instance.pk
 
     def export_csv(self) -> StreamingHttpResponse:
         columns = serializer_columns(self.get_serializer())

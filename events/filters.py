@@ -347,7 +347,7 @@ class TimelineOrderingFilterSet(TimelineFilterSet):
 
     ordering = ValidatedOnlyChoiceFilter(
         choices=[("-date", "newest first"), ("date", "oldest first")],
-        help_text="-date (default) or date. With `search` on PostgreSQL, by relevance.",
+        help_text="-date (default) or date. Without it, `search` on PostgreSQL sorts by relevance.",
     )
 
 
@@ -368,10 +368,14 @@ class NetworkFilterSet(DateRangeFilterSet):
     kind = filters.MultipleChoiceFilter(
         choices=MeetingKind.choices, help_text="Meeting kind. Repeat for any of."
     )
+    status = filters.MultipleChoiceFilter(
+        choices=MeetingStatus.choices,
+        help_text="Meeting status (held, planned, cancelled); repeat for any of. Default: all.",
+    )
 
     class Meta:
         model = Meeting
-        fields = ["kind"]
+        fields = ["kind", "status"]
 
 
 class DeletionFilterSet(filters.FilterSet):

@@ -70,7 +70,7 @@ class TimelineCursorPagination(StrictPageSizeMixin, CursorPagination):
     """Cursor pagination for the timeline: a deep page costs the same as the first.
 
     Newest first by default; `ordering=date` for oldest first; with `search` on
-    PostgreSQL, most relevant first. Ties are broken by the row id, so pages never
+    PostgreSQL and no `ordering`, most relevant first. Ties are broken by the row id, so pages never
     overlap or skip.
     """
 
@@ -82,10 +82,11 @@ class TimelineCursorPagination(StrictPageSizeMixin, CursorPagination):
         return (self.cursor_query_param, self.page_size_query_param)
 
     def get_ordering(self, request: Request, queryset: QuerySet, view: APIView) -> tuple:
-        if request.query_params.get("search", "").strip() and is_postgresql():
-            return ("-rank", "-date", "-id")
-        if request.query_params.get("ordering") == "date":
+        ordering = request.query_params.get("ordering")
+        if ordering == "date":
             return ("date", "id")
+        if ordering is None and request.query_params.get("search", "").strip() and is_postgresql():
+            return ("-rank", "-date", "-id")
         return self.ordering
 
     def decode_cursor(self, request: Request) -> Cursor | None:

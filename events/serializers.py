@@ -598,6 +598,9 @@ class TimelineItemSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="event_id", help_text="The record's id within its type.")
     api_url = serializers.SerializerMethodField(help_text="Link to the full record.")
     kind = serializers.CharField(help_text="The record's kind within its type.")
+    status = serializers.SerializerMethodField(
+        help_text="Meetings: held, planned or cancelled. Null for statements and incidents."
+    )
     date = serializers.DateField()
     end_date = serializers.DateField(allow_null=True)
     date_precision = serializers.ChoiceField(choices=DatePrecision.choices)
@@ -612,6 +615,9 @@ class TimelineItemSerializer(serializers.Serializer):
     )
     citations = TimelineCitationSerializer(source="payload.citations", many=True)
     updated_at = serializers.DateTimeField()
+
+    def get_status(self, entry: TimelineEntry) -> str | None:
+        return entry.payload.get("status")
 
     def get_api_url(self, entry: TimelineEntry) -> str:
         path = reverse(f"{entry.event_type}-detail", args=[entry.event_id])

@@ -77,6 +77,7 @@ def entry_fields(event: models.Model, aliases: dict[int, list[str]], place_alias
         "search_text": "\n".join(word for word in words if word),
         "updated_at": event.updated_at,
         "payload": {
+            "status": getattr(event, "status", None),
             "summary": summary,
             "actors": [{**brief(actor), "role": role} for actor, role in involved],
             "place": brief(place),

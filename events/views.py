@@ -246,6 +246,9 @@ class TimelineViewSet(
     pagination_class = TimelineCursorPagination
     geojson_place_field = "place"
 
+    def feature_id(self, instance: TimelineEntry) -> str:
+        return f"{instance.event_type}-{instance.event_id}"
+
 
 class StatsView(generics.GenericAPIView):
     """Aggregates of the timeline."""

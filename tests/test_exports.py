@@ -200,11 +200,11 @@ def test_geojson_of_meetings(client, sample):
     assert response["Content-Disposition"] == 'attachment; filename="meetings.geojson"'
     assert collection["type"] == "FeatureCollection"
     features = {feature["id"]: feature for feature in collection["features"]}
-    assert set(features) == {1, 2, 3, 4}
-    brussels = features[1]
+    assert set(features) == {"1", "2", "3", "4"}  # GeoJSON ids are strings throughout
+    brussels = features["1"]
     assert brussels["type"] == "Feature"
     assert brussels["geometry"] == {"type": "Point", "coordinates": [4.3525, 50.8467]}
-    assert features[3]["geometry"]["coordinates"] == [-77.0369, 38.9072]  # west: negative
+    assert features["3"]["geometry"]["coordinates"] == [-77.0369, 38.9072]  # west: negative
     # Properties are the record as in JSON, nothing removed.
     assert brussels["properties"] == client.get("/api/v1/meetings/1/").json()
 
@@ -212,7 +212,7 @@ def test_geojson_of_meetings(client, sample):
 def test_geojson_of_incidents_has_null_geometry_where_unknown(client, sample):
     _, collection = get_geojson(client, "/api/v1/incidents/?format=geojson")
     geometries = {feature["id"]: feature["geometry"] for feature in collection["features"]}
-    assert geometries == {1: None, 2: None, 3: None}  # no place; a place without coordinates
+    assert geometries == {"1": None, "2": None, "3": None}  # no place; a place without coordinates
     Place.objects.filter(slug="lachin-corridor").update(latitude=39.6, longitude=46.5)
     _, collection = get_geojson(client, "/api/v1/incidents/?format=geojson&place=lachin-corridor")
     assert [feature["geometry"]["coordinates"] for feature in collection["features"]] == [
@@ -225,7 +225,7 @@ def test_geojson_respects_filters_and_the_accept_header(client, sample):
     _, collection = get_geojson(
         client, "/api/v1/meetings/?participant=charles-michel", HTTP_ACCEPT="application/geo+json"
     )
-    assert sorted(feature["id"] for feature in collection["features"]) == [1, 4]
+    assert sorted(feature["id"] for feature in collection["features"]) == ["1", "4"]
     _, empty = get_geojson(client, "/api/v1/meetings/?format=geojson&date_from=2030-01-01")
     assert empty == {"type": "FeatureCollection", "features": []}
 
@@ -407,3 +407,13 @@ def test_schema_documents_the_export_formats(client):
     post = schema["paths"]["/api/v1/meetings/"]["post"]
     assert "format" not in {p["name"] for p in post.get("parameters", [])}
     assert set(post["responses"]["201"]["content"]) == {"application/json"}
+
+
+def test_timeline_geojson_features_are_named_by_type_and_id(client, sample):
+    _, collection = get_geojson(client, "/api/v1/events/?format=geojson&type=meeting")
+    assert sorted(f["id"] for f in collection["features"]) == [
+        "meeting-1",
+        "meeting-2",
+        "meeting-3",
+        "meeting-4",
+    ]

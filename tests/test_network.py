@@ -459,6 +459,7 @@ def test_schema_documents_both_endpoints(client):
         "date_to",
         "topic",
         "kind",
+        "status",
         "format",
     }
     assert set(network["responses"]["200"]["content"]) == {
@@ -480,3 +481,14 @@ def test_schema_documents_both_endpoints(client):
     ok = actor["responses"]["200"]["content"]["application/json"]["schema"]
     assert ok == {"type": "array", "items": {"$ref": "#/components/schemas/ActorNetworkEntry"}}
     assert "404" in actor["responses"]
+
+
+def test_network_status_filter_keeps_held_meetings_only(client, sample):
+    body = client.get("/api/v1/network/?status=held").json()
+    pair = next(
+        e
+        for e in body["edges"]
+        if {e["source"], e["target"]} == {"ilham-aliyev", "nikol-pashinyan"}
+    )
+    assert pair["meeting_ids"] == [1, 2]  # meeting 4 is only planned
+    assert client.get("/api/v1/network/?status=maybe").status_code == 400

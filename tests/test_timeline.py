@@ -217,3 +217,21 @@ def test_research_endpoints_query_count_is_constant(client, many_meetings, url):
 def test_timeline_has_no_detail_route(client, sample):
     # Items link to their full record instead (api_url).
     assert client.get("/api/v1/events/1/").status_code == 404
+
+
+def test_timeline_items_carry_meeting_status(client, sample):
+    items = {(i["type"], i["id"]): i for i in walk(client, "/api/v1/events/")}
+    assert items[("meeting", 4)]["status"] == "planned"
+    assert items[("meeting", 1)]["status"] == "held"
+    assert items[("statement", 1)]["status"] is None
+
+
+def test_explicit_ordering_wins_over_relevance(client, sample):
+    items = walk(client, "/api/v1/events/?search=talks&ordering=date")
+    dates = [item["date"] for item in items]
+    assert len(dates) > 1 and dates == sorted(dates)
+
+
+def test_api_root_lists_the_research_views(client, db):
+    body = client.get("/api/v1/").json()
+    assert {"events", "stats", "network", "deletions"} <= set(body)
