@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import connection, transaction
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -37,6 +37,7 @@ from .models import (
 )
 from .network import actor_network, build_network
 from .pagination import TimelineCursorPagination
+from .renderers import CSVRenderer
 from .stats import event_counts
 from .sync import LastModifiedMixin
 from .timeline import refresh_timeline_for
@@ -124,12 +125,18 @@ class ActorViewSet(ExportMixin, SlugLookupMixin, ReadWriteViewSet):
         pagination_class=TimelineCursorPagination,
         serializer_class=serializers.TimelineItemSerializer,
     )
-    def events(self, request: Request, slug: str) -> Response:
-        actor = get_object_or_404(Actor, slug=slug)
-        page = self.paginate_queryset(
-            self.filter_queryset(self.get_queryset().filter(actors=actor))
-        )
+    def events(self, request: Request, slug: str) -> Response | StreamingHttpResponse:
+        get_object_or_404(Actor, slug=slug)
+        if isinstance(request.accepted_renderer, CSVRenderer):
+            return self.export_csv()  # every matching row, like the other lists
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def get_queryset(self) -> Any:
+        queryset = super().get_queryset()
+        if self.action == "events":  # the action's queryset is the timeline
+            return queryset.filter(actors__slug=self.kwargs["slug"])
+        return queryset
 
     @extend_schema(
         tags=["research"],
@@ -322,7 +329,7 @@ class NetworkView(GraphFormatsMixin, generics.GenericAPIView):
         "`deleted_since` set to the time of your last sync and delete these records.",
     )
 )
-class DeletionViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+class DeletionViewSet(ExportListMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
     """The deletions feed (tombstones)."""
 
     queryset = Tombstone.objects.order_by("deleted_at", "id")

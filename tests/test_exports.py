@@ -417,3 +417,19 @@ def test_timeline_geojson_features_are_named_by_type_and_id(client, sample):
         "meeting-3",
         "meeting-4",
     ]
+
+
+@pytest.mark.parametrize(
+    ("url", "rows"),
+    [
+        (
+            "/api/v1/actors/ilham-aliyev/events/?format=csv&page_size=1",
+            6,
+        ),  # 3 meetings, 3 statements
+        ("/api/v1/deletions/?format=csv&page_size=1", 0),
+    ],
+)
+def test_research_lists_export_every_row(client, sample, url, rows):
+    response, records = get_csv(client, url)
+    assert isinstance(response, StreamingHttpResponse)
+    assert len(records) == rows
