@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 from .choices import (
     ActorKind,
+    DatePrecision,
     EventType,
     IncidentKind,
     MeetingKind,
@@ -160,6 +161,11 @@ class DateRangeFilterSet(BaseFilterSet):
     date_to = filters.DateFilter(
         method="filter_date_to",
         help_text="ISO date. Events whose date range starts on or before this day.",
+    )
+    date_precision = filters.MultipleChoiceFilter(
+        choices=DatePrecision.choices,
+        help_text="How precisely the date is known (day, month, year, approximate); repeat "
+        "for any of.",
     )
     topic = SlugChoiceFilter(
         field_name="topics", queryset=Topic.objects.all(), help_text="Topic slug."
@@ -365,6 +371,7 @@ class NetworkFilterSet(DateRangeFilterSet):
     # A network is one aggregate, not a list of records: no free-text search, no sync.
     search = None
     updated_since = None
+    date_precision = None
     kind = filters.MultipleChoiceFilter(
         choices=MeetingKind.choices, help_text="Meeting kind. Repeat for any of."
     )

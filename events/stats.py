@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
+from collections.abc import Iterator
 from typing import Any
 
 from django.db.models import Count, QuerySet
@@ -39,6 +41,25 @@ def key_and_label(group_by: str, values: tuple[Any, ...]) -> tuple[str | None, s
     return first, first
 
 
+def zero_counts() -> dict[str, int]:
+    return {event_type: 0 for event_type in EventType.values}
+
+
+def periods_between(
+    first: datetime.date, last: datetime.date, group_by: str
+) -> Iterator[datetime.date]:
+    """First days of every month (or year) from `first` to `last`, inclusive."""
+    period = first
+    while period <= last:
+        yield period
+        if group_by == "year":
+            period = period.replace(year=period.year + 1)
+        else:
+            period = period.replace(
+                year=period.year + period.month // 12, month=period.month % 12 + 1
+            )
+
+
 def event_counts(entries: QuerySet[TimelineEntry], group_by: str) -> list[dict[str, Any]]:
     """One row per group with a count per event type; periods in date order, other
     groupings largest first."""
@@ -52,11 +73,16 @@ def event_counts(entries: QuerySet[TimelineEntry], group_by: str) -> list[dict[s
     columns = COLUMNS[group_by]
     rows = queryset.values(*columns, "event_type").annotate(count=Count("id", distinct=True))
 
-    groups: dict[tuple, dict[str, Any]] = defaultdict(
-        lambda: {event_type: 0 for event_type in EventType.values}
-    )
+    groups: dict[tuple, dict[str, Any]] = defaultdict(zero_counts)
     for row in rows:
         groups[tuple(row[column] for column in columns)][row["event_type"]] += row["count"]
+
+    if group_by in ("month", "year") and groups:
+        # Empty periods between the first and the last are rows of zeros, for plotting.
+        for period in periods_between(
+            min(k[0] for k in groups), max(k[0] for k in groups), group_by
+        ):
+            groups.setdefault((period,), zero_counts())
 
     results = []
     for values, counts in groups.items():

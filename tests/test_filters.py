@@ -138,3 +138,15 @@ def test_page_size_and_pages(client, sample):
     assert len(second["results"]) == 1
     seen = {m["id"] for m in first["results"]} | {m["id"] for m in second["results"]}
     assert seen == {1, 2, 3, 4}
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("/api/v1/meetings/?date_precision=approximate", [3]),
+        ("/api/v1/statements/?date_precision=approximate", [3]),
+        ("/api/v1/meetings/?date_precision=day&date_precision=approximate", [1, 2, 3, 4]),
+    ],
+)
+def test_date_precision_filter(client, sample, url, expected):
+    assert ids(client, url) == expected

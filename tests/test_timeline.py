@@ -235,3 +235,19 @@ def test_explicit_ordering_wins_over_relevance(client, sample):
 def test_api_root_lists_the_research_views(client, db):
     body = client.get("/api/v1/").json()
     assert {"events", "stats", "network", "deletions"} <= set(body)
+
+
+def test_stats_fill_empty_periods_with_zeros(client, sample):
+    rows = client.get("/api/v1/stats/?group_by=month&type=meeting").json()["results"]
+    assert [row["key"] for row in rows] == ["2023-05", "2023-06"]
+    rows = client.get("/api/v1/stats/?group_by=month&type=incident").json()["results"]
+    keys = [row["key"] for row in rows]
+    assert keys[0] == "2022-12" and keys[-1] == "2023-05" and len(keys) == 6
+    assert rows[1] == {
+        "key": "2023-01",
+        "label": "January 2023",
+        "meeting": 0,
+        "statement": 0,
+        "incident": 0,
+        "total": 0,
+    }
