@@ -8,7 +8,7 @@ PORT ?= 8000
 # The seed documents, when they sit beside the repository: tests then check every quote.
 export PARLEY_SOURCES_DIR ?= $(abspath $(wildcard ../shared/seeds))
 
-.PHONY: install run test lint check-schema clean
+.PHONY: install run test lint check-schema schema clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ lint: install
 
 check-schema: install
 	DEBUG=1 $(BIN)/python manage.py spectacular --validate --fail-on-warn --file /dev/null
+
+# Regenerate the committed OpenAPI schema (tests fail when it is stale).
+schema: install
+	DEBUG=1 $(BIN)/python manage.py spectacular --validate --fail-on-warn --file docs/openapi.yaml
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -139,7 +139,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["events.filters.StrictDjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "events.pagination.StrictPageNumberPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "events.schema.ParleyAutoSchema",
     "EXCEPTION_HANDLER": "events.exceptions.api_exception_handler",
     "ORDERING_PARAM": "ordering",
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "events.negotiation.StrictContentNegotiation",
@@ -173,7 +173,12 @@ SPECTACULAR_SETTINGS = {
         "IncidentActorRoleEnum": "events.choices.IncidentActorRole",
         "DatePrecisionEnum": "events.choices.DatePrecision",
         "PloverTypeEnum": "events.choices.PloverType",
+        "EventTypeEnum": "events.choices.EventType",
     },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "events.schema.describe_everything",
+    ],
     "ENUM_ADD_EXPLICIT_BLANK_NULL_CHOICE": False,
     "TAGS": [
         {"name": "events", "description": "Meetings, statements and incidents."},

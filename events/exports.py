@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest, StreamingHttpResponse
-from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import is_serializer
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema_serializer
@@ -37,6 +36,7 @@ from .renderers import (
     json_text,
     serializer_columns,
 )
+from .schema import ParleyAutoSchema
 
 if TYPE_CHECKING:
     from rest_framework.viewsets import GenericViewSet
@@ -131,7 +131,7 @@ class GeoJSONFeatureCollectionSerializer(serializers.Serializer):
     features = GeoJSONFeatureSerializer(many=True)
 
 
-class ExportSchema(AutoSchema):
+class ExportSchema(ParleyAutoSchema):
     """Documents the `format` parameter and the CSV/GeoJSON answers of `ExportMixin` views.
 
     The formats are read from the view's renderers, so the schema follows

@@ -313,6 +313,7 @@ class TopicFilterSet(NamedFilterSet):
 
 class SourceFilterSet(NamedFilterSet):
     publisher = filters.CharFilter(lookup_expr="iexact", help_text="Publisher name, exact.")
+    language = filters.CharFilter(help_text="BCP 47 language tag of the document, e.g. en.")
 
     class Meta:
         model = Source
