@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db import connection, transaction
-from django.http import HttpRequest, JsonResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -335,6 +336,25 @@ class DeletionViewSet(ExportListMixin, mixins.ListModelMixin, viewsets.GenericVi
     queryset = Tombstone.objects.order_by("deleted_at", "id")
     serializer_class = serializers.DeletionSerializer
     filterset_class = filters.DeletionFilterSet
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """A landing page for people who open the API's address in a browser."""
+    counts = {
+        "meetings": Meeting.objects.count(),
+        "statements": Statement.objects.count(),
+        "incidents": Incident.objects.count(),
+        "actors": Actor.objects.count(),
+    }
+    return render(request, "events/home.html", {"counts": counts})
+
+
+def citation(request: HttpRequest) -> HttpResponse:
+    """The dataset's citation metadata (CITATION.cff from the repository)."""
+    path = settings.BASE_DIR / "CITATION.cff"
+    if not path.is_file():
+        raise Http404("No citation file.")
+    return HttpResponse(path.read_text(encoding="utf-8"), content_type="text/plain; charset=utf-8")
 
 
 def healthz(request: HttpRequest) -> JsonResponse:

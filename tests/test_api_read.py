@@ -16,9 +16,12 @@ def test_list_endpoints_are_paginated_json(client, sample, name):
     assert body["count"] == len(sample.records[name])
 
 
-def test_api_root_lists_every_endpoint(client, db):
+def test_api_root_lists_every_endpoint_with_a_description(client, db):
     body = client.get("/api/v1/").json()
     assert set(LISTS) <= set(body)
+    for name, entry in body.items():
+        assert entry["url"].endswith(f"/api/v1/{name}/")
+        assert entry["description"], name
 
 
 def test_meeting_detail_has_nested_brief_forms_and_citations(client, sample):
@@ -80,10 +83,13 @@ def test_healthz_checks_the_database(client, db):
     assert response.json() == {"status": "ok", "database": "ok"}
 
 
-def test_root_redirects_to_the_api(client, db):
+def test_landing_page_links_the_api_docs_schema_and_citation(client, sample):
     response = client.get("/")
-    assert response.status_code == 302
-    assert response["Location"] == "/api/v1/"
+    assert response.status_code == 200
+    html = response.content.decode()
+    for link in ("/api/v1/", "/api/docs/", "/api/redoc/", "/api/schema/", "/citation.cff"):
+        assert f'href="{link}' in html
+    assert "4 meetings" in html
 
 
 def test_browsable_api_shows_the_filter_form(client, sample):
