@@ -3,6 +3,7 @@ the models' querysets, the rules in the serializers."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.conf import settings
@@ -11,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, Stream
 from django.shortcuts import get_object_or_404, render
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
+    OpenApiExample,
     OpenApiParameter,
     OpenApiResponse,
     extend_schema,
@@ -22,7 +24,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
-from . import filters, serializers
+from . import examples, filters, serializers
 from .exports import ExportListMixin, ExportMixin
 from .graph_formats import GEXFRenderer, GraphFormatsMixin, GraphMLRenderer
 from .models import (
@@ -86,11 +88,23 @@ class ReadWriteViewSet(LastModifiedMixin, viewsets.ModelViewSet):
         return self._read_response(instance.pk, status.HTTP_200_OK)
 
 
-def write_schema(write: type[BaseSerializer], read: type[BaseSerializer], tag: str) -> Any:
-    """Document request bodies as the write serializer and responses as the read one."""
+def curated_example(record: dict[str, Any]) -> OpenApiExample:
+    name = re.sub(r"[^A-Za-z0-9 ]", "", record.get("title") or record["name"])
+    return OpenApiExample(name, value=record, response_only=True)
+
+
+def write_schema(
+    write: type[BaseSerializer],
+    read: type[BaseSerializer],
+    tag: str,
+    example: dict[str, Any] | None = None,
+) -> Any:
+    """Document request bodies as the write serializer and responses as the read one,
+    with a record from the curated data as the example answer."""
+    examples = [curated_example(example)] if example else []
     return extend_schema_view(
-        list=extend_schema(tags=[tag]),
-        retrieve=extend_schema(tags=[tag]),
+        list=extend_schema(tags=[tag], examples=examples),
+        retrieve=extend_schema(tags=[tag], examples=examples),
         destroy=extend_schema(tags=[tag]),
         create=extend_schema(tags=[tag], request=write, responses={201: read}),
         update=extend_schema(tags=[tag], request=write, responses={200: read}),
@@ -103,7 +117,12 @@ class SlugLookupMixin:
     lookup_value_regex = SLUG_PATTERN
 
 
-@write_schema(serializers.ActorWriteSerializer, serializers.ActorSerializer, "reference")
+@write_schema(
+    serializers.ActorWriteSerializer,
+    serializers.ActorSerializer,
+    "reference",
+    examples.ACTOR,
+)
 class ActorViewSet(ExportMixin, SlugLookupMixin, ReadWriteViewSet):
     """People, states, organisations and groups. `search` matches names and aliases."""
 
@@ -202,7 +221,12 @@ class EventViewSet(ReadWriteViewSet):
     lookup_value_regex = ID_PATTERN
 
 
-@write_schema(serializers.MeetingWriteSerializer, serializers.MeetingSerializer, "events")
+@write_schema(
+    serializers.MeetingWriteSerializer,
+    serializers.MeetingSerializer,
+    "events",
+    examples.MEETING,
+)
 class MeetingViewSet(ExportMixin, EventViewSet):
     """Diplomatic encounters: talks, calls, summits, commission sessions, held or planned."""
 
@@ -213,7 +237,12 @@ class MeetingViewSet(ExportMixin, EventViewSet):
     geojson_place_field = "place"
 
 
-@write_schema(serializers.StatementWriteSerializer, serializers.StatementSerializer, "events")
+@write_schema(
+    serializers.StatementWriteSerializer,
+    serializers.StatementSerializer,
+    "events",
+    examples.STATEMENT,
+)
 class StatementViewSet(ExportMixin, EventViewSet):
     """What actors said: direct quotes, paraphrases, readouts and announcements."""
 
@@ -223,7 +252,12 @@ class StatementViewSet(ExportMixin, EventViewSet):
     filterset_class = filters.StatementFilterSet
 
 
-@write_schema(serializers.IncidentWriteSerializer, serializers.IncidentSerializer, "events")
+@write_schema(
+    serializers.IncidentWriteSerializer,
+    serializers.IncidentSerializer,
+    "events",
+    examples.INCIDENT,
+)
 class IncidentViewSet(ExportMixin, EventViewSet):
     """Events on the ground: clashes, casualties, checkpoints, blockades, wars, ceasefires."""
 
@@ -237,6 +271,7 @@ class IncidentViewSet(ExportMixin, EventViewSet):
 @extend_schema_view(
     list=extend_schema(
         tags=["research"],
+        examples=[curated_example(examples.TIMELINE_ITEM)],
         summary="The unified timeline",
         description="Meetings, statements and incidents in one feed, newest first, with "
         "cursor pagination (follow `next`). Each item links to its full record.",
