@@ -22,5 +22,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
 ]
 
+handler400 = "events.exceptions.json_bad_request"
+handler403 = "events.exceptions.json_forbidden"
 handler404 = "events.exceptions.json_not_found"
 handler500 = "events.exceptions.json_server_error"

@@ -69,3 +69,11 @@ def test_unknown_path_answers_json_404_when_debug_is_off(client, db, settings):
     response = client.get("/api/v1/meetings/not-a-number/")
     assert response.status_code == 404
     assert response.json() == {"detail": "Not found."}
+
+
+def test_unknown_host_answers_json_400_without_internals(client, db, settings):
+    settings.DEBUG = False
+    settings.ALLOWED_HOSTS = ["parley.example.org"]
+    response = client.get("/api/v1/", HTTP_HOST="evil.example.com")
+    assert response.status_code == 400
+    assert response.json() == {"detail": "Bad request."}
