@@ -196,6 +196,8 @@ SPECTACULAR_SETTINGS = {
         "DatePrecisionEnum": "events.choices.DatePrecision",
         "PloverTypeEnum": "events.choices.PloverType",
         "EventTypeEnum": "events.choices.EventType",
+        "RevisionActionEnum": "events.choices.RevisionAction",
+        "RevisionViaEnum": "events.choices.RevisionVia",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

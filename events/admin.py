@@ -3,9 +3,11 @@ autocomplete wherever an actor or place is picked."""
 
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db import transaction
 from django.http import HttpRequest
 
+from .history import RestoreError, restore
 from .models import (
     Actor,
     ActorAlias,
@@ -18,19 +20,68 @@ from .models import (
     Participation,
     Place,
     PlaceAlias,
+    Revision,
+    RevisionAction,
+    RevisionVia,
     Source,
     Statement,
     Topic,
 )
+from .revisions import record_revision, snapshot_of
 from .timeline import refresh_timeline_for
 
 
-class RefreshTimelineMixin:
-    """After a save (inlines included), rebuild the timeline rows that show the record."""
+class CuratedRecordAdmin(admin.ModelAdmin):
+    """After a save (inlines included) rebuild the timeline rows that show the record and
+    record the revision; deletions are recorded too, with the record as it was."""
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)
         refresh_timeline_for(form.instance)
+        action = RevisionAction.UPDATED if change else RevisionAction.CREATED
+        record_revision(form.instance, action, RevisionVia.ADMIN, request.user)
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        with transaction.atomic():
+            record_deletion(obj, request.user)
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        with transaction.atomic():
+            for obj in queryset:
+                record_deletion(obj, request.user)
+            super().delete_queryset(request, queryset)
+
+
+def record_deletion(obj: Any, user: Any) -> None:
+    record_revision(obj, RevisionAction.DELETED, RevisionVia.ADMIN, user, snapshot_of(obj))
+
+
+@admin.register(Revision)
+class RevisionAdmin(admin.ModelAdmin):
+    """The history of every curated record, read-only; deletions can be restored."""
+
+    list_display = ["created_at", "record_type", "key", "action", "via", "user"]
+    list_filter = ["record_type", "action", "via"]
+    search_fields = ["key"]
+    readonly_fields = [f.name for f in Revision._meta.fields]
+    actions = ["restore_deleted"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    @admin.action(description="Restore the selected deleted records")
+    def restore_deleted(self, request: HttpRequest, queryset: Any) -> None:
+        for revision in queryset:
+            try:
+                restore(revision, request.user)
+            except RestoreError as exc:
+                self.message_user(request, f"{revision}: {exc.problems}", messages.ERROR)
+            else:
+                self.message_user(request, f"Restored {revision.record_type} {revision.key}.")
 
 
 class CitationInline(admin.TabularInline):
@@ -75,21 +126,21 @@ class IncidentActorInline(admin.TabularInline):
 
 
 @admin.register(Topic)
-class TopicAdmin(RefreshTimelineMixin, admin.ModelAdmin):
+class TopicAdmin(CuratedRecordAdmin):
     list_display = ["name", "slug", "updated_at"]
     search_fields = ["name", "slug", "description"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Source)
-class SourceAdmin(RefreshTimelineMixin, admin.ModelAdmin):
+class SourceAdmin(CuratedRecordAdmin):
     list_display = ["slug", "title", "publisher", "published_on", "document"]
     list_filter = ["publisher", "language"]
     search_fields = ["slug", "title", "publisher", "document"]
 
 
 @admin.register(Place)
-class PlaceAdmin(RefreshTimelineMixin, admin.ModelAdmin):
+class PlaceAdmin(CuratedRecordAdmin):
     list_display = ["name", "slug", "kind", "country", "latitude", "longitude"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "slug", "aliases__name"]
@@ -97,14 +148,14 @@ class PlaceAdmin(RefreshTimelineMixin, admin.ModelAdmin):
 
 
 @admin.register(Actor)
-class ActorAdmin(RefreshTimelineMixin, admin.ModelAdmin):
+class ActorAdmin(CuratedRecordAdmin):
     list_display = ["name", "slug", "kind", "country", "updated_at"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "slug", "aliases__name"]
     inlines = [ActorAliasInline, ActorRoleInline, ActorIdentifierInline, CitationInline]
 
 
-class EventAdmin(RefreshTimelineMixin, admin.ModelAdmin):
+class EventAdmin(CuratedRecordAdmin):
     date_hierarchy = "date"
     filter_horizontal = ["topics"]
     readonly_fields = ["created_at", "updated_at"]

@@ -107,3 +107,16 @@ class EventType(models.TextChoices):
     MEETING = "meeting", "Meeting"
     STATEMENT = "statement", "Statement"
     INCIDENT = "incident", "Incident"
+
+
+class RevisionAction(models.TextChoices):
+    CREATED = "created", "Created"
+    UPDATED = "updated", "Updated"
+    DELETED = "deleted", "Deleted"
+    RESTORED = "restored", "Restored"
+
+
+class RevisionVia(models.TextChoices):
+    API = "api", "API"
+    ADMIN = "admin", "Admin"
+    LOAD = "load_curated", "load_curated"

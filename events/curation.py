@@ -443,20 +443,27 @@ def check_curated(directory: Path, sources_dir: Path | None = None) -> CuratedDa
         )
 
     for record_type in RECORD_TYPES:
-        check = mapping(SCHEMAS[record_type])
         for index, item in enumerate(raw[record_type]):
             where = (data.file_name(record_type), describe(index, item))
-            try:
-                cleaned = check(item, ctx)
-            except Invalid as exc:
-                name, _, message = str(exc).partition(": ")
-                problems.append(Problem(*where, name.strip("'"), message or name))
-                continue
-            problems.extend(Problem(*where, f, m) for f, m in record_rules(record_type, cleaned))
-            data.records[record_type].append(cleaned)
+            cleaned, found = check_record(record_type, item, ctx)
+            problems.extend(Problem(*where, field, message) for field, message in found)
+            if cleaned is not None and not found:
+                data.records[record_type].append(cleaned)
 
     problems.extend(alias_clashes(data))
     return data
+
+
+def check_record(
+    record_type: str, item: Any, ctx: Context
+) -> tuple[dict[str, Any] | None, list[tuple[str, str]]]:
+    """One record cleaned, with its problems as (field, message) pairs."""
+    try:
+        cleaned = mapping(SCHEMAS[record_type])(item, ctx)
+    except Invalid as exc:
+        name, _, message = str(exc).partition(": ")
+        return None, [(name.strip("'"), message or name)]
+    return cleaned, list(record_rules(record_type, cleaned))
 
 
 def alias_clashes(data: CuratedData) -> Iterable[Problem]:

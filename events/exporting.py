@@ -18,7 +18,7 @@ import yaml
 from django.db import models
 
 from .curation import EVENT_TYPES, RECORD_TYPES, SCHEMAS
-from .loading import MODELS
+from .models import CURATED_MODELS as MODELS
 
 HEADERS = {
     "topics": "Controlled vocabulary of topics. See docs/curation.md.",

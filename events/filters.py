@@ -30,6 +30,8 @@ from .models import (
     Meeting,
     ParticipantRole,
     Place,
+    Revision,
+    RevisionAction,
     Source,
     Statement,
     TimelineEntry,
@@ -401,3 +403,22 @@ class DeletionFilterSet(filters.FilterSet):
     class Meta:
         model = Tombstone
         fields = ["deleted_since", "type"]
+
+
+class RevisionFilterSet(filters.FilterSet):
+    type = filters.ChoiceFilter(
+        field_name="record_type",
+        choices=[(name, name) for name in DELETABLE_TYPES],
+        help_text="Record type.",
+    )
+    key = filters.CharFilter(help_text="The record's id (events) or slug.")
+    action = filters.MultipleChoiceFilter(
+        choices=RevisionAction.choices, help_text="Repeat for any of."
+    )
+    since = filters.IsoDateTimeFilter(
+        field_name="created_at", lookup_expr="gte", help_text="Changes at or after this time."
+    )
+
+    class Meta:
+        model = Revision
+        fields = ["type", "key", "action", "since"]

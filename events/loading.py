@@ -16,7 +16,7 @@ from django.db import DatabaseError, connection, models, transaction
 
 from .curation import RECORD_TYPES, CuratedData
 from .models import (
-    Actor,
+    CURATED_MODELS,
     ActorAlias,
     ActorIdentifier,
     ActorRole,
@@ -25,12 +25,11 @@ from .models import (
     IncidentActor,
     Meeting,
     Participation,
-    Place,
     PlaceAlias,
-    Source,
+    RevisionVia,
     Statement,
-    Topic,
 )
+from .revisions import record_revision
 from .timeline import rebuild_timeline, timeline_is_complete
 
 
@@ -48,15 +47,7 @@ SCALAR_FIELDS = {
     "incidents": ["slug", "title", "kind", "fatalities", "injuries", "summary"],
 }
 EVENT_SCALARS = ["date", "end_date", "date_precision", "date_note", "plover_mode", "note"]
-MODELS: dict[str, type[models.Model]] = {
-    "topics": Topic,
-    "sources": Source,
-    "places": Place,
-    "actors": Actor,
-    "meetings": Meeting,
-    "statements": Statement,
-    "incidents": Incident,
-}
+MODELS = CURATED_MODELS
 
 
 ROLE_COLUMNS = ("title", "organization_id", "start_date", "end_date", "note")
@@ -73,13 +64,21 @@ class Nested:
 
 
 class Loader:
+    via = RevisionVia.LOAD
+
     def __init__(self, data: CuratedData) -> None:
         self.data = data
         self.pks: dict[str, dict[str, int]] = {record_type: {} for record_type in RECORD_TYPES}
         self.counts: dict[str, Counter] = {record_type: Counter() for record_type in RECORD_TYPES}
 
     def pk(self, record_type: str, slug: str | None) -> int | None:
-        return None if slug is None else self.pks[record_type][slug]
+        """The database id of a referenced record: loaded in this run, or already there."""
+        if slug is None:
+            return None
+        if slug not in self.pks[record_type]:
+            found = MODELS[record_type].objects.filter(slug=slug).values_list("pk", flat=True)
+            self.pks[record_type][slug] = found.get()
+        return self.pks[record_type][slug]
 
     # -- what each record looks like in the database
 
@@ -214,6 +213,8 @@ class Loader:
             status = "updated"
         if status == "updated":
             instance.save()  # also moves updated_at, so sync clients see the change
+        if status != "unchanged":
+            record_revision(instance, status, self.via)
         return status
 
     def guarded(self, record_type: str, index: int, record: dict, step: Any, *args: Any) -> Any:

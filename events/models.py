@@ -21,6 +21,8 @@ from .choices import (
     ParticipantRole,
     PlaceKind,
     PloverType,
+    RevisionAction,
+    RevisionVia,
     StatementKind,
 )
 
@@ -633,3 +635,41 @@ class Tombstone(models.Model):
 
     def __str__(self) -> str:
         return f"{self.record_type} {self.key} deleted {self.deleted_at:%Y-%m-%d %H:%M}"
+
+
+class Revision(models.Model):
+    """One change to a curated record: who made it, when, how, and what changed.
+
+    `snapshot` is the record in the curated-file form (see `events.exporting`) after the
+    change, or before it for a deletion, so a deleted record can be restored from it.
+    """
+
+    record_type = models.CharField(max_length=12, help_text="actor, meeting, topic, ...")
+    key = models.CharField(max_length=150, help_text="The record's id (events) or slug.")
+    action = models.CharField(max_length=10, choices=RevisionAction.choices)
+    via = models.CharField(max_length=12, choices=RevisionVia.choices)
+    user = models.ForeignKey(
+        "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    snapshot = models.JSONField(help_text="The record in curated-file form.")
+    changes = models.JSONField(default=dict, help_text="Changed fields: {field: [before, after]}.")
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["record_type", "key", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.record_type} {self.key} {self.action} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+# The curated record types, by the name of their file in fixtures/ (load order).
+CURATED_MODELS: dict[str, type[models.Model]] = {
+    "topics": Topic,
+    "sources": Source,
+    "places": Place,
+    "actors": Actor,
+    "meetings": Meeting,
+    "statements": Statement,
+    "incidents": Incident,
+}

@@ -55,6 +55,8 @@ COMMON_DESCRIPTIONS = {
     "plover_type": "PLOVER event type, for joining with POLECAT-style data; null if none fits.",
     "place": "Where it happened, `{slug, name}`; null when unknown or not applicable.",
     "speaker": "Who said it, `{slug, name}`.",
+    "action": "What happened: created, updated, deleted or restored.",
+    "via": "Through what: api, admin or load_curated.",
 }
 PARAMETER_DESCRIPTIONS = {
     ("path", "id"): "The event's id.",

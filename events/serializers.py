@@ -28,6 +28,7 @@ from .models import (
     Participation,
     Place,
     PlaceAlias,
+    Revision,
     Source,
     Statement,
     TimelineEntry,
@@ -694,3 +695,15 @@ class DeletionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Tombstone
         fields = ["type", "key", "deleted_at"]
+
+
+class RevisionSerializer(serializers.ModelSerializer):
+    type = serializers.CharField(source="record_type", help_text="actor, meeting, topic, ...")
+    user = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, help_text="Who made it; null for load_curated."
+    )
+
+    class Meta:
+        model = Revision
+        fields = ["id", "type", "key", "action", "via", "user", "created_at", "changes", "snapshot"]
+        extra_kwargs = {"id": {"help_text": "The revision's id."}}

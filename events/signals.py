@@ -9,13 +9,10 @@ from django.db.models import Model
 from django.db.models.signals import post_delete, pre_delete
 
 from .models import Actor, Incident, Meeting, Place, Source, Statement, Tombstone, Topic
+from .revisions import public_key
 from .timeline import affected_events, refresh_events
 
 PUBLIC_MODELS = (Actor, Place, Topic, Source, Meeting, Statement, Incident)
-
-
-def public_key(record: Model) -> str:
-    return str(record.pk) if isinstance(record, Meeting | Statement | Incident) else record.slug
 
 
 def remember_affected_events(sender: type[Model], instance: Model, **kwargs: Any) -> None:

@@ -37,8 +37,14 @@ def latest_change(
     if not isinstance(data.get("results"), list):
         stamps = parse_timestamps([data.get("updated_at")])
         return max(stamps) if stamps else None
+    changed_field = next(
+        (f for f in ("updated_at", "created_at") if any(x.name == f for x in model._meta.fields)),
+        None,
+    )
+    if changed_field is None:
+        return None
     stamps = [
-        model.objects.aggregate(latest=Max("updated_at"))["latest"],
+        model.objects.aggregate(latest=Max(changed_field))["latest"],
         Tombstone.objects.filter(record_type__in=list(record_types)).aggregate(
             latest=Max("deleted_at")
         )["latest"],

@@ -18,6 +18,7 @@ RESOURCE_DESCRIPTIONS = {
     "incidents": "Events on the ground: clashes, casualties, checkpoints, blockades, wars.",
     "events": "One timeline of meetings, statements and incidents (cursor-paginated).",
     "deletions": "Deleted records, for applications that keep a copy in sync.",
+    "history": "Every change to a curated record: who, when, how, what; restore deletions.",
     "network": "Who met whom: the co-participation graph (JSON, GEXF, GraphML).",
     "stats": "Event counts by month, year, type, actor, topic or country.",
 }
@@ -59,6 +60,7 @@ router.register("statements", views.StatementViewSet)
 router.register("incidents", views.IncidentViewSet)
 router.register("events", views.TimelineViewSet, basename="event")
 router.register("deletions", views.DeletionViewSet, basename="deletion")
+router.register("history", views.HistoryViewSet, basename="revision")
 
 urlpatterns = [
     *router.urls,

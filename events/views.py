@@ -20,6 +20,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import generics, mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
@@ -27,11 +28,15 @@ from rest_framework.serializers import BaseSerializer
 from . import examples, filters, serializers
 from .exports import ExportListMixin, ExportMixin
 from .graph_formats import GEXFRenderer, GraphFormatsMixin, GraphMLRenderer
+from .history import RestoreError, restore
 from .models import (
     Actor,
     Incident,
     Meeting,
     Place,
+    Revision,
+    RevisionAction,
+    RevisionVia,
     Source,
     Statement,
     TimelineEntry,
@@ -41,6 +46,7 @@ from .models import (
 from .network import actor_network, build_network
 from .pagination import TimelineCursorPagination
 from .renderers import CSVRenderer
+from .revisions import public_key, record_revision, snapshot_of
 from .stats import event_counts
 from .sync import LastModifiedMixin
 from .timeline import refresh_timeline_for
@@ -68,23 +74,53 @@ class ReadWriteViewSet(LastModifiedMixin, viewsets.ModelViewSet):
         instance = self.get_queryset().get(pk=pk)
         return Response(self.get_serializer(instance).data, status=status_code)
 
-    def _save(self, serializer: BaseSerializer) -> Any:
+    def _save(self, serializer: BaseSerializer, action: str) -> Any:
         serializer.is_valid(raise_exception=True)
         with transaction.atomic():
             instance = serializer.save()
             refresh_timeline_for(instance)
+            record_revision(instance, action, RevisionVia.API, self.request.user)
         return instance
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        instance = self._save(self.get_write_serializer(data=request.data))
+        instance = self._save(self.get_write_serializer(data=request.data), RevisionAction.CREATED)
         return self._read_response(instance.pk, status.HTTP_201_CREATED)
+
+    def perform_destroy(self, instance: Any) -> None:
+        with transaction.atomic():  # no revision if the database refuses the deletion
+            record_revision(
+                instance,
+                RevisionAction.DELETED,
+                RevisionVia.API,
+                self.request.user,
+                snapshot=snapshot_of(instance),
+            )
+            instance.delete()
+
+    @extend_schema(
+        summary="The record's history",
+        description="Every change to this record, newest first: who made it, when, through "
+        "what (api, admin, load_curated) and which fields changed.",
+        responses=serializers.RevisionSerializer(many=True),
+        filters=False,
+    )
+    @action(detail=True, queryset=Revision.objects.all(), filterset_class=None)
+    def history(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        model = type(self).queryset.model
+        lookup = self.lookup_url_kwarg or self.lookup_field
+        record = get_object_or_404(model, **{self.lookup_field: self.kwargs[lookup]})
+        revisions = self.get_queryset().filter(
+            record_type=model._meta.model_name, key=public_key(record)
+        )
+        page = self.paginate_queryset(revisions.select_related("user"))
+        return self.get_paginated_response(serializers.RevisionSerializer(page, many=True).data)
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         partial = kwargs.pop("partial", False)
         serializer = self.get_write_serializer(
             self.get_object(), data=request.data, partial=partial
         )
-        instance = self._save(serializer)
+        instance = self._save(serializer, RevisionAction.UPDATED)
         return self._read_response(instance.pk, status.HTTP_200_OK)
 
 
@@ -371,6 +407,51 @@ class DeletionViewSet(ExportListMixin, mixins.ListModelMixin, viewsets.GenericVi
     queryset = Tombstone.objects.order_by("deleted_at", "id")
     serializer_class = serializers.DeletionSerializer
     filterset_class = filters.DeletionFilterSet
+
+
+@extend_schema_view(
+    list=extend_schema(
+        tags=["history"],
+        summary="Every change to the curated records",
+        description="Newest first. Filter by `type` and `key` for one record — including a "
+        "deleted one, whose last revision (`deleted`) holds the record as it was.",
+    ),
+    retrieve=extend_schema(tags=["history"], summary="One revision"),
+)
+class HistoryViewSet(viewsets.ReadOnlyModelViewSet):
+    """Revisions of curated records, and restoring a deleted one."""
+
+    queryset = Revision.objects.select_related("user")
+    serializer_class = serializers.RevisionSerializer
+    filterset_class = filters.RevisionFilterSet
+    lookup_value_regex = ID_PATTERN
+
+    @extend_schema(
+        tags=["history"],
+        summary="Restore a deleted record",
+        description="Loads the record back from the snapshot of its `deleted` revision, with "
+        "the same id or slug. Needs a staff user allowed to add records of that type. "
+        "400 if the revision is not a deletion, the record exists again, or something it "
+        "refers to is gone.",
+        request=None,
+        responses={201: serializers.RevisionSerializer},
+        filters=False,
+    )
+    @action(detail=True, methods=["post"], filterset_class=None)
+    def restore(self, request: Request, pk: str) -> Response:
+        revision = self.get_object()
+        if not request.user.has_perm(f"events.add_{revision.record_type}"):
+            raise PermissionDenied("You may not add records of this type.")
+        try:
+            record = restore(revision, request.user)
+        except RestoreError as exc:
+            raise ValidationError(exc.problems) from exc
+        restored = Revision.objects.filter(
+            record_type=revision.record_type, key=public_key(record)
+        ).first()
+        return Response(
+            serializers.RevisionSerializer(restored).data, status=status.HTTP_201_CREATED
+        )
 
 
 def home(request: HttpRequest) -> HttpResponse:
