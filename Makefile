@@ -38,5 +38,19 @@ check-schema: install
 schema: install
 	DEBUG=1 $(BIN)/python manage.py spectacular --validate --fail-on-warn --file docs/openapi.yaml
 
+# Real browser checks of /api/docs/, /api/redoc/ and the browsable API in the machine's
+# Chromium (installed by the script when missing and possible; the tests skip without it).
+.PHONY: browser
+browser: install
+	bash scripts/install-chromium.sh
+	$(BIN)/python -m pytest tests/browser -q
+
+# Generated SDKs from the current schema (Python, TypeScript; see sdk/README.md), then the
+# live tests of the Python client, which must not skip here.
+.PHONY: sdk
+sdk: install
+	bash sdk/generate.sh
+	PARLEY_SDK_REQUIRED=1 $(BIN)/python -m pytest tests/sdk -q
+
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -47,12 +47,13 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # First among the API apps, so its templates override theirs (branding, offline Redoc).
+    "events",
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
-    "events",
 ]
 
 MIDDLEWARE = [
@@ -99,9 +100,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # long-lived handle only gets in the way of the test runner.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     # WAL lets reads continue while a curator writes; a writer waits up to 20 s for a lock
-    # instead of failing at once.
+    # instead of failing at once; IMMEDIATE transactions take the write lock when they
+    # begin, so a read-check-write (If-Match) cannot interleave with another writer.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "timeout": 20}
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+        }
     )
 
 # --- Security --------------------------------------------------------------------------
@@ -142,6 +148,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 CURATED_DIR = Path(os.environ.get("PARLEY_CURATED_DIR", BASE_DIR / "fixtures"))
 
 API_MAX_PAGE_SIZE = 500
+# Request bodies larger than this are refused (curated records are small).
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("MAX_REQUEST_BODY_BYTES", str(1024 * 1024)))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -165,6 +173,15 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "events.exceptions.api_exception_handler",
     "ORDERING_PARAM": "ordering",
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "events.negotiation.StrictContentNegotiation",
+    # Fair use: per client address (anonymous) or per account; 429 with Retry-After.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("THROTTLE_ANON", "600/minute"),
+        "user": os.environ.get("THROTTLE_USER", "3000/minute"),
+    },
 }
 
 SPECTACULAR_SETTINGS = {

@@ -165,8 +165,9 @@ class ExportSchema(ParleyAutoSchema):
         return OpenApiTypes.STR
 
     def map_renderers(self, attribute: str) -> list[Any]:
-        # Export formats are documented explicitly (get_response_serializers); an action
-        # declaring its own responses is documented for JSON only rather than wrongly.
+        # Export formats are documented explicitly (get_response_serializers, or
+        # _get_response_bodies for an action declaring its own responses), never with the
+        # JSON schema of the answer.
         found = super().map_renderers(attribute)
         if attribute != "media_type":
             return found
@@ -185,6 +186,20 @@ class ExportSchema(ParleyAutoSchema):
         responses: dict[tuple[int, str], Any] = {(200, JSONRenderer.media_type): json_response}
         for renderer in renderers:
             responses[(200, renderer.media_type)] = self.export_response(renderer)
+        return responses
+
+    def _get_response_bodies(self, direction: str = "response") -> dict[str, Any]:
+        # An action declaring its own responses (`history`, `events`, `network`) bypasses
+        # get_response_serializers, yet answers every export format it offers all the same.
+        responses = super()._get_response_bodies(direction)
+        content = responses.get("200", {}).get("content")
+        if direction == "response" and content is not None:
+            for renderer in self.export_renderers():
+                if renderer.media_type not in content:
+                    answer = self._get_response_for_code(
+                        self.export_response(renderer), "200", [renderer.media_type], direction
+                    )
+                    content.update(answer["content"])
         return responses
 
     def get_override_parameters(self) -> list[Any]:
@@ -259,6 +274,10 @@ class ExportListMixin:
         bad filter still answers a 400 in JSON; only the reading of rows is streamed.
         """
         queryset = self.filter_queryset(self.get_queryset())
+        # An export ignores `page` and `page_size`, but a malformed one is still a 400.
+        check_pagination = getattr(self.paginator, "check_query_parameters", None)
+        if check_pagination is not None:
+            check_pagination(self.request)
         return serialized_records(queryset, self.get_serializer(), self.export_chunk_size)
 
     def export_feature(self, instance: Model, record: Mapping[str, Any]) -> dict[str, Any]:

@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, Any
 
+from django import forms
 from django.db.models import QuerySet
 from django_filters import rest_framework as filters
+from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 
@@ -74,6 +76,7 @@ class StrictDjangoFilterBackend(filters.DjangoFilterBackend):
             )
         if filterset_class is not None:
             reject_repeated_single_values(request, filterset_class)
+            reject_empty_values(request, filterset_class)
         return super().filter_queryset(request, queryset, view)
 
 
@@ -87,6 +90,19 @@ def reject_repeated_single_values(request: Request, filterset_class: type) -> No
     }
     if repeated:
         raise ValidationError(repeated)
+
+
+def reject_empty_values(request: Request, filterset_class: type) -> None:
+    """`?date_from=` or `?topic=` would silently filter on nothing and answer every row
+    (and `?actor=` was a 400 while `?place=` was ignored): refuse an empty value like any
+    invalid one. Only free-text `search` takes an empty string, as no search."""
+    empty = {
+        name: ["Give a value, or leave the parameter out."]
+        for name, field in filterset_class.base_filters.items()
+        if not isinstance(field, SearchFilter) and "" in request.query_params.getlist(name)
+    }
+    if empty:
+        raise ValidationError(empty)
 
 
 class SlugChoiceFilter(filters.ModelChoiceFilter):
@@ -105,6 +121,7 @@ class SlugMultipleChoiceFilter(filters.ModelMultipleChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
+@extend_schema_field({"type": "string", "pattern": country_code_validator.regex.pattern})
 class CountryFilter(filters.CharFilter):
     """ISO 3166-1 alpha-3 code, upper case."""
 
@@ -112,6 +129,12 @@ class CountryFilter(filters.CharFilter):
         kwargs.setdefault("validators", [country_code_validator])
         kwargs.setdefault("help_text", "ISO 3166-1 alpha-3 country code, e.g. ARM.")
         super().__init__(*args, **kwargs)
+
+
+class IntegerFilter(filters.NumberFilter):
+    """A whole number: NumberFilter takes any decimal, so `?min_fatalities=0.5` passed."""
+
+    field_class = forms.IntegerField
 
 
 class StableOrderingFilter(filters.OrderingFilter):
@@ -127,6 +150,10 @@ class StableOrderingFilter(filters.OrderingFilter):
 
 class SearchFilter(filters.CharFilter):
     """Free-text search; every word must match (see each endpoint for the fields)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label", "Search")
+        super().__init__(*args, **kwargs)
 
     def filter(self, qs: QuerySet, value: str) -> QuerySet:
         if not value or not value.strip():
@@ -158,10 +185,12 @@ class DateRangeFilterSet(BaseFilterSet):
 
     date_from = filters.DateFilter(
         method="filter_date_from",
+        label="From (date)",
         help_text="ISO date. Events whose date range ends on or after this day.",
     )
     date_to = filters.DateFilter(
         method="filter_date_to",
+        label="To (date)",
         help_text="ISO date. Events whose date range starts on or before this day.",
     )
     date_precision = filters.MultipleChoiceFilter(
@@ -208,11 +237,13 @@ class MeetingFilterSet(EventFilterSet):
     participant = SlugMultipleChoiceFilter(
         queryset=Actor.objects.all(),
         method="filter_participant",
+        label="Participant (repeat for all of)",
         help_text="Actor slug, any role. Repeat to require all the named actors.",
     )
     mediator = SlugChoiceFilter(
         queryset=Actor.objects.all(),
         method="filter_mediator",
+        label="Mediator",
         help_text="Actor slug; meetings this actor mediated.",
     )
     kind = filters.MultipleChoiceFilter(choices=MeetingKind.choices, help_text="Repeat for any of.")
@@ -246,6 +277,7 @@ class StatementFilterSet(EventFilterSet):
     mentions = SlugMultipleChoiceFilter(
         queryset=Actor.objects.all(),
         method="filter_mentions",
+        label="Mentions (repeat for all of)",
         help_text="Actor slug the statement is about. Repeat to require all.",
     )
 
@@ -264,14 +296,16 @@ class IncidentFilterSet(EventFilterSet):
     actor = SlugChoiceFilter(
         queryset=Actor.objects.all(),
         method="filter_actor",
+        label="Actor",
         help_text="Actor slug, any role.",
     )
     place = SlugChoiceFilter(queryset=Place.objects.all(), help_text="Place slug.")
     country = CountryFilter(field_name="place__country")
-    min_fatalities = filters.NumberFilter(
+    min_fatalities = IntegerFilter(
         field_name="fatalities",
         lookup_expr="gte",
         min_value=0,
+        max_value=2**31 - 1,  # events.serializers.MAX_COUNT: larger would overflow SQLite
         help_text="Incidents with at least this many reported fatalities (unknown excluded).",
     )
 
@@ -331,6 +365,7 @@ class TimelineFilterSet(DateRangeFilterSet):
     actor = SlugMultipleChoiceFilter(
         queryset=Actor.objects.all(),
         method="filter_actor",
+        label="Actor",
         help_text="Actor slug, any role. Repeat to require all the named actors.",
     )
     place = SlugChoiceFilter(queryset=Place.objects.all(), help_text="Place slug.")
@@ -355,6 +390,7 @@ class TimelineOrderingFilterSet(TimelineFilterSet):
     """The timeline also takes `ordering`; the cursor paginator applies it."""
 
     ordering = ValidatedOnlyChoiceFilter(
+        label="Ordering",
         choices=[("-date", "newest first"), ("date", "oldest first")],
         help_text="-date (default) or date. Without it, `search` on PostgreSQL sorts by relevance.",
     )
@@ -362,6 +398,7 @@ class TimelineOrderingFilterSet(TimelineFilterSet):
 
 class StatsFilterSet(TimelineFilterSet):
     group_by = ValidatedOnlyChoiceFilter(
+        label="Group by",
         choices=[(name, name) for name in GROUPINGS],
         help_text="Group counts by month (default), year, type, actor, topic or country.",
     )

@@ -177,8 +177,8 @@ class GraphMLRenderer(GraphRenderer):
 class GraphFormatsMixin:
     """For views answering a network: JSON by default, GEXF and GraphML on request.
 
-    Errors (400, 404...) are answered in JSON whatever format was asked for: an error
-    body is not a graph.
+    Errors (400, 404...) and the OPTIONS description are answered in JSON whatever
+    format was asked for: neither is a graph.
     """
 
     renderer_classes = (JSONRenderer, BrowsableAPIRenderer, GEXFRenderer, GraphMLRenderer)
@@ -186,9 +186,8 @@ class GraphFormatsMixin:
     def finalize_response(
         self, request: Request, response: Response, *args: Any, **kwargs: Any
     ) -> Response:
-        if getattr(response, "exception", False) and isinstance(
-            getattr(request, "accepted_renderer", None), GraphRenderer
-        ):
+        not_a_graph = getattr(response, "exception", False) or request.method == "OPTIONS"
+        if not_a_graph and isinstance(getattr(request, "accepted_renderer", None), GraphRenderer):
             request.accepted_renderer = JSONRenderer()
             request.accepted_media_type = JSONRenderer.media_type
         return super().finalize_response(request, response, *args, **kwargs)

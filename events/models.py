@@ -199,7 +199,12 @@ class Actor(TimestampedModel):
 class Alias(models.Model):
     """Another spelling of a name met in the sources (transliteration, short form...)."""
 
-    name = models.CharField(max_length=200, db_index=True)
+    name = models.CharField(
+        max_length=200,
+        db_index=True,
+        help_text="The spelling as met in the sources. Unique, ignoring case, among the "
+        "aliases of all actors (or of all places).",
+    )
 
     class Meta:
         abstract = True
@@ -210,6 +215,9 @@ class Alias(models.Model):
 
 
 class ActorAlias(Alias):
+    """Another spelling of an actor's name met in the sources, e.g. "Pashinian" for
+    Pashinyan; searches match it as they match the name."""
+
     owner = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
 
     class Meta(Alias.Meta):
@@ -220,6 +228,9 @@ class ActorAlias(Alias):
 
 
 class PlaceAlias(Alias):
+    """Another spelling of a place's name met in the sources, e.g. "Chisinau" for
+    Chișinău; searches match it as they match the name."""
+
     owner = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="aliases")
 
     class Meta(Alias.Meta):
@@ -254,7 +265,9 @@ class ActorRole(models.Model):
     """An office an actor held, so their title at the time of an event is known."""
 
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="roles")
-    title = models.CharField(max_length=300)
+    title = models.CharField(
+        max_length=300, help_text="Title of the office, e.g. Prime Minister of Armenia."
+    )
     organization = models.ForeignKey(
         Actor,
         on_delete=models.PROTECT,
@@ -264,7 +277,11 @@ class ActorRole(models.Model):
         help_text="The organisation (an actor) the office belongs to.",
     )
     start_date = models.DateField(null=True, blank=True)
-    end_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Last day in office; null while the office is held or when unknown.",
+    )
     note = models.TextField(blank=True)
 
     class Meta:
@@ -342,7 +359,9 @@ class Event(TimestampedModel):
     date_note = models.TextField(
         blank=True, help_text="How the date was resolved from the sources."
     )
-    topics = models.ManyToManyField(Topic, blank=True, related_name="%(class)ss")
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="%(class)ss", help_text="Topics the event concerns."
+    )
     plover_type = models.CharField(
         max_length=12, choices=PloverType.choices, null=True, blank=True, db_index=True
     )
@@ -410,7 +429,12 @@ class Participation(models.Model):
     """An actor's part in a meeting."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participations")
-    actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="participations")
+    actor = models.ForeignKey(
+        Actor,
+        on_delete=models.PROTECT,
+        related_name="participations",
+        help_text="The actor taking part; at most once per meeting.",
+    )
     role = models.CharField(
         max_length=12, choices=ParticipantRole.choices, default=ParticipantRole.PARTICIPANT
     )
@@ -492,7 +516,12 @@ class IncidentActor(models.Model):
     """An actor's part in an incident."""
 
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="incident_actors")
-    actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="incident_roles")
+    actor = models.ForeignKey(
+        Actor,
+        on_delete=models.PROTECT,
+        related_name="incident_roles",
+        help_text="The actor involved; twice only with two different roles.",
+    )
     role = models.CharField(max_length=12, choices=IncidentActorRole.choices)
 
     class Meta:
@@ -513,7 +542,9 @@ class IncidentActor(models.Model):
 class Citation(models.Model):
     """A short verbatim quote from a source supporting one record."""
 
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="citations", help_text="The document quoted."
+    )
     quote = models.TextField(help_text="Exact substring of the source document.")
     note = models.TextField(blank=True)
     meeting = models.ForeignKey(

@@ -5,9 +5,20 @@ from __future__ import annotations
 from rest_framework.exceptions import ValidationError
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import BaseRenderer
+from rest_framework.request import Request
 
 
 class StrictContentNegotiation(DefaultContentNegotiation):
+    def select_renderer(
+        self, request: Request, renderers: list[BaseRenderer], format_suffix: str | None = None
+    ) -> tuple[BaseRenderer, str]:
+        # DRF negotiates before it looks for the method's handler: a method the view does
+        # not allow must answer 405 (in JSON), not a 400 about a format it never offers.
+        view = (getattr(request, "parser_context", None) or {}).get("view")
+        if view is not None and request.method not in view.allowed_methods:
+            return renderers[0], renderers[0].media_type
+        return super().select_renderer(request, renderers, format_suffix)
+
     def filter_renderers(self, renderers: list[BaseRenderer], format: str) -> list[BaseRenderer]:
         matching = [renderer for renderer in renderers if renderer.format == format]
         if not matching:

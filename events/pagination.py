@@ -22,7 +22,8 @@ def parse_positive_int(request: Request, name: str, maximum: int | None = None) 
     raw = request.query_params.get(name)
     if raw is None:
         return None
-    if not raw.isdigit() or int(raw) < 1:
+    # isdigit() alone also admits "²" (which int() refuses) and other scripts' digits.
+    if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
         raise ValidationError({name: [f"{name} must be a positive whole number."]})
     value = int(raw)
     if maximum is not None and value > maximum:
@@ -43,11 +44,30 @@ class StrictPageSizeMixin:
         size = parse_positive_int(request, self.page_size_query_param, self.max_page_size)
         return size if size is not None else self.page_size
 
+    def check_query_parameters(self, request: Request) -> None:
+        """400 for malformed pagination parameters, without paginating (exports)."""
+        self.get_page_size(request)
+
+    def get_schema_operation_parameters(self, view: APIView) -> list[dict]:
+        """The parameters with the bounds `parse_positive_int` enforces."""
+        bounds = {
+            self.page_size_query_param: {"minimum": 1, "maximum": self.max_page_size},
+            getattr(self, "page_query_param", None): {"minimum": 1},
+        }
+        parameters = super().get_schema_operation_parameters(view)  # type: ignore[misc]
+        for parameter in parameters:
+            parameter["schema"].update(bounds.get(parameter["name"], {}))
+        return parameters
+
 
 class StrictPageNumberPagination(StrictPageSizeMixin, PageNumberPagination):
     @property
     def query_parameters(self) -> tuple[str, ...]:
         return (self.page_query_param, self.page_size_query_param)
+
+    def check_query_parameters(self, request: Request) -> None:
+        super().check_query_parameters(request)
+        parse_positive_int(request, self.page_query_param)
 
     def paginate_queryset(
         self, queryset: QuerySet, request: Request, view: APIView | None = None
@@ -58,8 +78,12 @@ class StrictPageNumberPagination(StrictPageSizeMixin, PageNumberPagination):
         try:
             self.page = paginator.page(page_number)
         except InvalidPage as exc:
+            # `detail` like every other 404, and the parameter named like every other error.
             raise NotFound(
-                {self.page_query_param: [f"Page {page_number} does not exist: {exc}"]}
+                {
+                    "detail": f"Page {page_number} does not exist.",
+                    self.page_query_param: [f"Page {page_number} does not exist: {exc}"],
+                }
             ) from exc
         if paginator.num_pages > 1 and self.template is not None:
             self.display_page_controls = True
@@ -88,6 +112,10 @@ class TimelineCursorPagination(StrictPageSizeMixin, CursorPagination):
         if ordering is None and request.query_params.get("search", "").strip() and is_postgresql():
             return ("-rank", "-date", "-id")
         return self.ordering
+
+    def check_query_parameters(self, request: Request) -> None:
+        super().check_query_parameters(request)
+        self.decode_cursor(request)
 
     def decode_cursor(self, request: Request) -> Cursor | None:
         try:

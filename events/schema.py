@@ -12,7 +12,16 @@ from __future__ import annotations
 from typing import Any
 
 from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.plumbing import force_instance
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter
+from rest_framework import serializers
 from rest_framework.pagination import CursorPagination
+from rest_framework.permissions import SAFE_METHODS
+
+from .permissions import StaffWriteOrReadOnly
+from .renderers import CSVRenderer
+from .serializers import StrictInputMixin
 
 # Descriptions of properties that recur across resources; a field's own help_text wins.
 COMMON_DESCRIPTIONS = {
@@ -65,7 +74,123 @@ PARAMETER_DESCRIPTIONS = {
 }
 
 
+class ErrorSerializer(serializers.Serializer):
+    """An error that is not about one parameter or field."""
+
+    detail = serializers.CharField(help_text="What went wrong, for a person to read.")
+
+
+VALIDATION_ERROR_SCHEMA = {
+    "type": "object",
+    "description": "Each offending query parameter or body field, mapped to its messages "
+    "(a list of strings; nested fields map to nested objects of the same shape).",
+    "additionalProperties": {},
+    "example": {"date_from": ["Enter a valid date."]},
+}
+WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+# status -> (description, methods it applies to; None for all)
+ERROR_RESPONSES: dict[str, tuple[str, tuple[str, ...] | None]] = {
+    "400": ("Invalid query parameter, format or body field: see the body.", None),
+    "401": ("Authentication needed: send a token or log in (writes only).", WRITE_METHODS),
+    "403": ("Authenticated, but not allowed to change this kind of record.", WRITE_METHODS),
+    "404": ("No such record, or no such page.", None),
+    "406": ("The Accept header asks for a format this endpoint cannot give.", ("GET",)),
+    "409": ("The database refused the change (e.g. the record is still in use).", WRITE_METHODS),
+    "412": ("If-Match names an older version: the record changed since you read it.",
+            ("PUT", "PATCH", "DELETE")),
+    "413": ("The request body is too large.", ("POST", "PUT", "PATCH")),
+    "415": ("Request bodies must be JSON.", ("POST", "PUT", "PATCH")),
+    "428": ("If-Match is required: send the ETag of the record as you read it.",
+            ("PUT", "PATCH", "DELETE")),
+    "429": ("Too many requests: wait for the number of seconds in Retry-After.", None),
+}  # fmt: skip
+
+
 class ParleyAutoSchema(AutoSchema):
+    def get_auth(self) -> list[dict[str, list[str]]]:
+        """Reads are public: say so with the empty requirement `{}` (drf-spectacular
+        only knows AllowAny and IsAuthenticatedOrReadOnly)."""
+        auths = super().get_auth()
+        public_read = self.method in SAFE_METHODS and any(
+            isinstance(permission, StaffWriteOrReadOnly)
+            for permission in self.view.get_permissions()
+        )
+        if public_read and {} not in auths:
+            auths.append({})
+        return auths
+
+    def _get_response_for_code(
+        self,
+        serializer: Any,
+        status_code: str,
+        media_types: Any = None,
+        direction: str = "response",
+    ) -> dict[str, Any]:
+        """A CSV answer is text, whatever the JSON answer's schema (views that offer CSV
+        through the default renderers, such as /history/ and /stats/)."""
+        response = super()._get_response_for_code(serializer, status_code, media_types, direction)
+        csv = response.get("content", {}).get(CSVRenderer.media_type)
+        if csv is not None:
+            csv["schema"] = {"type": "string"}
+        return response
+
+    def _map_serializer_field(
+        self, field: Any, direction: str, bypass_extensions: bool = False
+    ) -> dict[str, Any]:
+        """A list that may not be empty (citations, participants) says so: minItems 1."""
+        schema = super()._map_serializer_field(field, direction, bypass_extensions)
+        if schema.get("type") == "array" and getattr(field, "allow_empty", True) is False:
+            schema.setdefault("minItems", 1)
+        return schema
+
+    def _map_basic_serializer(self, serializer: Any, direction: str) -> dict[str, Any]:
+        """Write bodies refuse fields they do not know (StrictInputMixin): say so."""
+        schema = super()._map_basic_serializer(serializer, direction)
+        if direction == "request" and isinstance(force_instance(serializer), StrictInputMixin):
+            schema["additionalProperties"] = False
+        return schema
+
+    def _get_response_bodies(self, direction: str = "response") -> dict[str, Any]:
+        """The documented answers, plus every error answer the operation can give."""
+        responses = super()._get_response_bodies(direction)
+        if direction != "response" or not self.path.startswith("/api/v1/"):
+            return responses
+        error_ref = self.resolve_serializer(ErrorSerializer, "response").ref
+        for code, (description, methods) in ERROR_RESPONSES.items():
+            schema = VALIDATION_ERROR_SCHEMA if code == "400" else error_ref
+            if code in responses:  # declared by the view: give it a body if it has none
+                responses[code].setdefault("content", {"application/json": {"schema": schema}})
+                continue
+            if methods is not None and self.method not in methods:
+                continue
+            if code in ("412", "428") and not self.view_checks_if_match():
+                continue
+            responses[code] = {
+                "content": {"application/json": {"schema": schema}},
+                "description": description,
+            }
+        return responses
+
+    def view_checks_if_match(self) -> bool:
+        return hasattr(self.view, "locked_for_write") and getattr(self.view, "action", "") in (
+            "update", "partial_update", "destroy"
+        )  # fmt: skip
+
+    def get_override_parameters(self) -> list[Any]:
+        parameters = list(super().get_override_parameters())
+        if self.view_checks_if_match():
+            parameters.append(
+                OpenApiParameter(
+                    "If-Match",
+                    OpenApiTypes.STR,
+                    OpenApiParameter.HEADER,
+                    required=True,
+                    description="The ETag of the record as you read it (from GET); "
+                    "412 if it changed since, 428 if missing.",
+                )
+            )
+        return parameters
+
     def get_paginated_name(self, serializer_name: str) -> str:
         paginator = getattr(self.view, "pagination_class", None)
         if paginator is not None and issubclass(paginator, CursorPagination):

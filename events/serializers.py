@@ -7,12 +7,18 @@ citations, aliases...) as a whole, inside one transaction.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from decimal import ROUND_HALF_EVEN, Decimal
+from functools import reduce
+from operator import or_
 from typing import Any, ClassVar
 
 from django.db import transaction
-from django.db.models import Model
+from django.db.models import Model, Q, Value
+from django.db.models.functions import Lower
 from django.urls import reverse
 from rest_framework import serializers
+from rest_framework.settings import api_settings
 
 from .choices import DatePrecision, EventType
 from .models import (
@@ -35,6 +41,130 @@ from .models import (
     Tombstone,
     Topic,
 )
+
+# --- Strict input: every write serializer takes its body literally ----------------------
+
+# The JSON type each kind of field documents in the schema (None: the field checks itself).
+STRING_FIELDS = (
+    serializers.CharField,
+    serializers.ChoiceField,
+    serializers.DateField,
+    serializers.DateTimeField,
+    serializers.SlugRelatedField,
+)
+INTEGER_FIELDS = (serializers.IntegerField, serializers.PrimaryKeyRelatedField)
+NUMBER_FIELDS = (serializers.DecimalField, serializers.FloatField)
+LIST_FIELDS = (serializers.ListField, serializers.ManyRelatedField, serializers.ListSerializer)
+# The largest count every supported database stores (PostgreSQL's integer), so the schema
+# and the answers are the same whichever database serves them.
+MAX_COUNT = 2**31 - 1
+
+
+def is_storable_text(value: str) -> bool:
+    """False for text holding half a UTF-16 surrogate pair (JSON can spell one as
+    "\\ud800"): no database stores it and no response could echo it."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def printable(name: str) -> str:
+    return name if is_storable_text(name) else name.encode("utf-8", "backslashreplace").decode()
+
+
+def json_type_problem(field: serializers.Field, value: Any) -> str | None:
+    """Why `value` is not of the JSON type `field` documents; None if it is, or is null
+    (the field's own `allow_null` decides that)."""
+    if value is None:
+        return None
+    if isinstance(field, STRING_FIELDS):
+        if not isinstance(value, str):
+            return "Not a valid string."
+        if not is_storable_text(value):
+            return "Not valid text: it holds an unpaired UTF-16 surrogate."
+        if value == "" and isinstance(field, serializers.RelatedField):
+            # DRF would read "" as null: a reference is a slug, or null where allowed.
+            return "This field may not be blank." + (
+                " Send null for none." if field.allow_null else ""
+            )
+    elif isinstance(field, INTEGER_FIELDS):
+        if isinstance(value, bool) or not isinstance(value, int):
+            return "A valid integer is required."
+    elif isinstance(field, NUMBER_FIELDS):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return "A valid number is required."
+    elif isinstance(field, LIST_FIELDS) and not isinstance(value, list):
+        return f'Expected a list of items but got type "{type(value).__name__}".'
+    return None
+
+
+def list_item_problems(field: serializers.Field, items: list[Any]) -> dict[int, list[str]]:
+    """Problems of the items of a list of plain values (aliases, slugs), by index."""
+    child = getattr(field, "child", None) or getattr(field, "child_relation", None)
+    if child is None or isinstance(child, serializers.BaseSerializer):
+        return {}  # nested serializers check their own items
+    problems = {index: json_type_problem(child, item) for index, item in enumerate(items)}
+    return {index: [problem] for index, problem in problems.items() if problem}
+
+
+class StrictInputMixin:
+    """Takes a write body literally, for a curated dataset where silence loses data.
+
+    A field the serializer does not write is refused by name instead of silently dropped
+    (a misspelt `titel` would otherwise be lost without a word), and a value of the wrong
+    JSON type is refused instead of coerced (DRF stores 12 as "12", reads "5" as 5 and a
+    dict as the list of its keys). The schema says the same: `additionalProperties: false`
+    (see events.schema).
+    """
+
+    fields: dict[str, serializers.Field]
+
+    def to_internal_value(self, data: Any) -> Any:
+        problems = self.input_problems(data) if isinstance(data, Mapping) else {}
+        try:
+            value = super().to_internal_value(data)  # type: ignore[misc]
+        except serializers.ValidationError as exc:
+            if not problems:
+                raise
+            detail = exc.detail
+            if not isinstance(detail, Mapping):
+                detail = {api_settings.NON_FIELD_ERRORS_KEY: detail}
+            raise serializers.ValidationError({**detail, **problems}) from exc
+        if problems:
+            raise serializers.ValidationError(problems)
+        return value
+
+    def input_problems(self, data: Mapping[str, Any]) -> dict[str, Any]:
+        writable = sorted(name for name, field in self.fields.items() if not field.read_only)
+        problems: dict[str, Any] = {}
+        for name, value in data.items():
+            field = self.fields.get(name)
+            if field is None:
+                problems[printable(name)] = [
+                    f"Unknown field. Fields that can be written: {', '.join(writable)}."
+                ]
+            elif field.read_only:
+                problems[name] = ["This field is read-only; it cannot be written."]
+            elif problem := json_type_problem(field, value):
+                problems[name] = [problem]
+            elif isinstance(value, list) and (items := list_item_problems(field, value)):
+                problems[name] = items
+        if self.root is not self and getattr(self.root, "partial", False):
+            # A nested item replaces the stored collection whole, so even in a PATCH it is
+            # complete: DRF would skip its required fields (and store a role without title).
+            for name, field in self.fields.items():
+                if field.required and not field.read_only and name not in data:
+                    problems.setdefault(name, [field.error_messages["required"]])
+        return problems
+
+
+def reject_repeats(items: list[Any], message: str) -> list[Any]:
+    if len(set(items)) != len(items):
+        raise serializers.ValidationError(message)
+    return items
+
 
 # --- Brief forms, used wherever a record is embedded in another -----------------------
 
@@ -67,7 +197,7 @@ class IncidentActorSerializer(ActorWithRoleSerializer):
     role = serializers.ChoiceField(choices=IncidentActor._meta.get_field("role").choices)
 
 
-class CitationSerializer(serializers.ModelSerializer):
+class CitationSerializer(StrictInputMixin, serializers.ModelSerializer):
     source = serializers.SlugRelatedField(
         slug_field="slug", queryset=Source.objects.all(), help_text="Slug of the cited source."
     )
@@ -97,7 +227,7 @@ def detail_url(view_name: str, lookup_field: str = "slug") -> serializers.Hyperl
     )
 
 
-class TopicSerializer(serializers.ModelSerializer):
+class TopicSerializer(StrictInputMixin, serializers.ModelSerializer):
     api_url = detail_url("topic-detail")
 
     class Meta:
@@ -105,7 +235,7 @@ class TopicSerializer(serializers.ModelSerializer):
         fields = ["api_url", "slug", "name", "description", "created_at", "updated_at"]
 
 
-class SourceSerializer(serializers.ModelSerializer):
+class SourceSerializer(StrictInputMixin, serializers.ModelSerializer):
     api_url = detail_url("source-detail")
 
     class Meta:
@@ -125,7 +255,7 @@ class SourceSerializer(serializers.ModelSerializer):
         ]
 
 
-class ActorRoleSerializer(serializers.ModelSerializer):
+class ActorRoleSerializer(StrictInputMixin, serializers.ModelSerializer):
     organization = serializers.SlugRelatedField(
         slug_field="slug",
         queryset=Actor.objects.all(),
@@ -145,7 +275,7 @@ class ActorRoleSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class ActorIdentifierSerializer(serializers.ModelSerializer):
+class ActorIdentifierSerializer(StrictInputMixin, serializers.ModelSerializer):
     class Meta:
         model = ActorIdentifier
         fields = ["scheme", "value"]
@@ -203,7 +333,7 @@ def unique_names(values: list[str]) -> list[str]:
     return values
 
 
-class AliasedWriteSerializer(NestedWriteMixin, serializers.ModelSerializer):
+class AliasedWriteSerializer(StrictInputMixin, NestedWriteMixin, serializers.ModelSerializer):
     """Actors and places: `aliases` is a list of strings, unique across all records."""
 
     aliases = serializers.ListField(
@@ -214,8 +344,13 @@ class AliasedWriteSerializer(NestedWriteMixin, serializers.ModelSerializer):
 
     def validate_aliases(self, value: list[str]) -> list[str]:
         unique_names(value)
+        if not value:
+            return value
         alias_model = self.Meta.model.alias_model
-        taken = alias_model.objects.filter(name__in=value)
+        # Compared as the database's unique constraint compares them: Lower(name).
+        taken = alias_model.objects.annotate(folded=Lower("name")).filter(
+            reduce(or_, (Q(folded=Lower(Value(name))) for name in value))
+        )
         if self.instance is not None:
             taken = taken.exclude(owner=self.instance)
         clashes = sorted(taken.values_list("name", flat=True))
@@ -279,9 +414,39 @@ class ActorWriteSerializer(AliasedWriteSerializer):
             "note",
         ]
 
+    def validate_identifiers(self, value: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        keys = reject_repeats(
+            [(item["scheme"], item["value"]) for item in value], "An identifier is listed twice."
+        )
+        if not keys:
+            return value
+        taken = ActorIdentifier.objects.filter(
+            reduce(or_, (Q(scheme=scheme, value=key) for scheme, key in keys))
+        )
+        if self.instance is not None:
+            taken = taken.exclude(actor=self.instance)
+        clashes = sorted(
+            f"{i.scheme}:{i.value} ({i.actor.slug})" for i in taken.select_related("actor")
+        )
+        if clashes:
+            raise serializers.ValidationError(f"Already an identifier of another actor: {clashes}.")
+        return value
+
+
+class CoordinateField(serializers.DecimalField):
+    """Decimal degrees, rounded to the five decimals stored (about a metre): a position as
+    precise as a GPS gives is taken, not refused for its last digits (which the schema,
+    a JSON number, could not warn about)."""
+
+    def validate_precision(self, value: Decimal) -> Decimal:
+        if abs(value) <= self.max_value:  # out of range: left for the range check to refuse
+            step = Decimal(1).scaleb(-self.decimal_places)
+            value = value.quantize(step, rounding=ROUND_HALF_EVEN)
+        return super().validate_precision(value)
+
 
 def coordinate_field(limit: int) -> serializers.DecimalField:
-    return serializers.DecimalField(
+    return CoordinateField(
         max_digits=8,
         decimal_places=5,
         coerce_to_string=False,
@@ -425,9 +590,13 @@ class IncidentSerializer(EventSerializer):
             *EVENT_TRAILING_FIELDS,
             *TIMESTAMPS,
         ]
+        extra_kwargs = {
+            "fatalities": {"max_value": MAX_COUNT},
+            "injuries": {"max_value": MAX_COUNT},
+        }
 
 
-class ActorRoleWriteSerializer(serializers.Serializer):
+class ActorRoleWriteSerializer(StrictInputMixin, serializers.Serializer):
     actor = serializers.SlugRelatedField(
         slug_field="slug", queryset=Actor.objects.all(), help_text="Actor slug."
     )
@@ -448,7 +617,7 @@ def reject_repeated_actors(items: list[dict[str, Any]], *, with_role: bool) -> l
     return items
 
 
-class EventWriteSerializer(NestedWriteMixin, serializers.ModelSerializer):
+class EventWriteSerializer(StrictInputMixin, NestedWriteMixin, serializers.ModelSerializer):
     """Common write rules: topics by slug, at least one citation, end not before start."""
 
     topics = slug_list_field(Topic, "Topic slugs.")
@@ -467,6 +636,14 @@ class EventWriteSerializer(NestedWriteMixin, serializers.ModelSerializer):
         if start and end and end < start:
             raise serializers.ValidationError({"end_date": "The end date is before the date."})
         return attrs
+
+    def validate_topics(self, value: list[Topic]) -> list[Topic]:
+        return reject_repeats(value, "A topic is listed twice.")
+
+    def validate_citations(self, value: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        quotes = [(item["source"].pk, item["quote"]) for item in value]
+        reject_repeats(quotes, "The same quote of the same source is cited twice.")
+        return value
 
     def _pop_many_to_many(self, validated_data: dict[str, Any]) -> dict[str, Any]:
         return {
@@ -545,6 +722,9 @@ class StatementWriteSerializer(EventWriteSerializer):
         model = Statement
         fields = [*EVENT_WRITE_FIELDS, "kind", "speaker", "text", "meeting", "mentions"]
 
+    def validate_mentions(self, value: list[Actor]) -> list[Actor]:
+        return reject_repeats(value, "An actor is listed twice.")
+
 
 class IncidentWriteSerializer(EventWriteSerializer):
     place = place_slug_field()
@@ -565,6 +745,7 @@ class IncidentWriteSerializer(EventWriteSerializer):
             "injuries",
             "summary",
         ]
+        extra_kwargs = IncidentSerializer.Meta.extra_kwargs
 
     def validate_actors(self, value: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return reject_repeated_actors(value, with_role=True)
@@ -700,7 +881,10 @@ class DeletionSerializer(serializers.ModelSerializer):
 class RevisionSerializer(serializers.ModelSerializer):
     type = serializers.CharField(source="record_type", help_text="actor, meeting, topic, ...")
     user = serializers.SlugRelatedField(
-        slug_field="username", read_only=True, help_text="Who made it; null for load_curated."
+        slug_field="username",
+        read_only=True,
+        allow_null=True,
+        help_text="Who made it; null for load_curated.",
     )
 
     class Meta:

@@ -5,11 +5,13 @@ deletions feed for clients that mirror the data."""
 from __future__ import annotations
 
 import datetime
+import hashlib
 from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Max, Model
 from django.utils.http import http_date
+from rest_framework.exceptions import APIException
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -51,6 +53,42 @@ def latest_change(
     ]
     stamps = [stamp for stamp in stamps if stamp is not None]
     return max(stamps) if stamps else None
+
+
+class PreconditionRequired(APIException):
+    status_code = 428
+    default_detail = (
+        "This change needs an If-Match header with the ETag of the record as you read it, "
+        "so that edits made meanwhile are not overwritten."
+    )
+    default_code = "precondition_required"
+
+
+class PreconditionFailed(APIException):
+    status_code = 412
+    default_detail = (
+        "The record changed since you read it (its ETag differs from If-Match). Read it "
+        "again, reapply your change, and send the new ETag."
+    )
+    default_code = "precondition_failed"
+
+
+def record_etag(model: type[Model], key: Any, updated_at: datetime.datetime | str) -> str:
+    """A strong ETag for one version of a record: it changes whenever `updated_at` does."""
+    if isinstance(updated_at, str):
+        updated_at = datetime.datetime.fromisoformat(updated_at)
+    version = f"{model._meta.label}:{key}:{updated_at.isoformat()}"
+    return '"' + hashlib.sha256(version.encode()).hexdigest()[:32] + '"'
+
+
+def check_if_match(request: Request, current_etag: str) -> None:
+    """428 without If-Match, 412 when it names another version (RFC 9110 13.1.1)."""
+    header = request.headers.get("If-Match")
+    if header is None:
+        raise PreconditionRequired()
+    tags = {tag.strip() for tag in header.split(",")}
+    if "*" not in tags and current_etag not in tags:
+        raise PreconditionFailed()
 
 
 class LastModifiedMixin:

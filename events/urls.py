@@ -27,6 +27,9 @@ RESOURCE_DESCRIPTIONS = {
 class DescribedRootView(APIRootView):
     """The API root: each resource's URL with a one-line description."""
 
+    def get_view_name(self) -> str:
+        return "Parley API"
+
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         response = super().get(request, *args, **kwargs)
         response.data = {

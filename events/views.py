@@ -48,7 +48,7 @@ from .pagination import TimelineCursorPagination
 from .renderers import CSVRenderer
 from .revisions import public_key, record_revision, snapshot_of
 from .stats import event_counts
-from .sync import LastModifiedMixin
+from .sync import LastModifiedMixin, check_if_match, record_etag
 from .timeline import refresh_timeline_for
 
 SLUG_PATTERN = r"[-a-zA-Z0-9_]+"
@@ -70,6 +70,27 @@ class ReadWriteViewSet(LastModifiedMixin, viewsets.ModelViewSet):
     def get_write_serializer(self, *args: Any, **kwargs: Any) -> BaseSerializer:
         return self.write_serializer_class(*args, context=self.get_serializer_context(), **kwargs)
 
+    def current_etag(self, instance: Any) -> str:
+        return record_etag(type(instance), public_key(instance), instance.updated_at)
+
+    def locked_for_write(self) -> Any:
+        """The record to change, after checking If-Match against its current version;
+        the row stays locked until the transaction ends, so two writers cannot both pass."""
+        instance = self.get_object()
+        latest = type(instance).objects.select_for_update().get(pk=instance.pk)
+        check_if_match(self.request, self.current_etag(latest))
+        return instance
+
+    def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any):  # noqa: ANN201
+        response = super().finalize_response(request, response, *args, **kwargs)
+        data = getattr(response, "data", None)
+        is_record = self.action in ("retrieve", "update", "partial_update")
+        if is_record and response.status_code == 200 and "updated_at" in (data or {}):
+            model = type(self).queryset.model
+            key = data["id"] if "id" in data else data["slug"]  # public_key() of the record
+            response["ETag"] = record_etag(model, key, data["updated_at"])
+        return response
+
     def _read_response(self, pk: Any, status_code: int) -> Response:
         instance = self.get_queryset().get(pk=pk)
         return Response(self.get_serializer(instance).data, status=status_code)
@@ -85,6 +106,11 @@ class ReadWriteViewSet(LastModifiedMixin, viewsets.ModelViewSet):
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         instance = self._save(self.get_write_serializer(data=request.data), RevisionAction.CREATED)
         return self._read_response(instance.pk, status.HTTP_201_CREATED)
+
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        with transaction.atomic():
+            self.perform_destroy(self.locked_for_write())
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
     def perform_destroy(self, instance: Any) -> None:
         with transaction.atomic():  # no revision if the database refuses the deletion
@@ -117,15 +143,16 @@ class ReadWriteViewSet(LastModifiedMixin, viewsets.ModelViewSet):
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         partial = kwargs.pop("partial", False)
-        serializer = self.get_write_serializer(
-            self.get_object(), data=request.data, partial=partial
-        )
-        instance = self._save(serializer, RevisionAction.UPDATED)
+        with transaction.atomic():
+            serializer = self.get_write_serializer(
+                self.locked_for_write(), data=request.data, partial=partial
+            )
+            instance = self._save(serializer, RevisionAction.UPDATED)
         return self._read_response(instance.pk, status.HTTP_200_OK)
 
 
 def curated_example(record: dict[str, Any]) -> OpenApiExample:
-    name = re.sub(r"[^A-Za-z0-9 ]", "", record.get("title") or record["name"])
+    name = re.sub(r"[^A-Za-z0-9 -]", "", record.get("title") or record["name"])
     return OpenApiExample(name, value=record, response_only=True)
 
 

@@ -58,9 +58,30 @@ def curator(db):
     return user
 
 
+class CarefulClient(APIClient):
+    """A well-behaved API client: before changing a record it reads it and sends its ETag
+    as If-Match (unless the test sets If-Match itself)."""
+
+    def _with_if_match(self, path: str, extra: dict) -> dict:
+        if "HTTP_IF_MATCH" not in extra:
+            etag = self.get(path).headers.get("ETag")
+            if etag:
+                extra["HTTP_IF_MATCH"] = etag
+        return extra
+
+    def put(self, path, *args, **extra):
+        return super().put(path, *args, **self._with_if_match(path, extra))
+
+    def patch(self, path, *args, **extra):
+        return super().patch(path, *args, **self._with_if_match(path, extra))
+
+    def delete(self, path, *args, **extra):
+        return super().delete(path, *args, **self._with_if_match(path, extra))
+
+
 @pytest.fixture
 def curator_client(curator) -> APIClient:
-    api = APIClient()
+    api = CarefulClient()
     api.force_authenticate(curator)
     return api
 

@@ -97,9 +97,28 @@ def test_browsable_api_shows_the_filter_form(client, sample):
     assert response.status_code == 200
     assert b"Filters" in response.content
     assert b'name="participant"' in response.content
+    assert b"Parley API" in response.content  # branded, not "Django REST framework"
+    assert b"[invalid name]" not in response.content  # every filter has a label
 
 
 def test_places_and_actors_show_their_citations(client, sample):
     body = client.get("/api/v1/places/lachin-corridor/").json()
     assert body["citations"] == [{"source": "sample-a", "quote": "Latchine corridor", "note": ""}]
     assert client.get("/api/v1/actors/armenia/").json()["citations"] == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [f"/api/v1/{name}/" for name in LISTS]
+    + [
+        "/api/v1/events/",
+        "/api/v1/stats/",
+        "/api/v1/network/",
+        "/api/v1/deletions/",
+        "/api/v1/history/",
+    ],
+)
+def test_every_browsable_filter_form_is_labelled(client, sample, url):
+    response = client.get(url, HTTP_ACCEPT="text/html")
+    assert response.status_code == 200
+    assert b"[invalid name]" not in response.content

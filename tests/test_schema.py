@@ -71,6 +71,7 @@ def test_docs_pages_use_bundled_assets_not_a_cdn(client, url):
     html = response.content.decode()
     assert "drf_spectacular_sidecar" in html
     assert "cdn.jsdelivr" not in html and "unpkg.com" not in html
+    assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
 
 
 def test_committed_schema_is_current(tmp_path):

@@ -2,9 +2,8 @@
 
 import pytest
 from django.core.management import CommandError, call_command
-from rest_framework.test import APIClient
 
-from tests.conftest import make_user
+from tests.conftest import CarefulClient, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +16,7 @@ def issue(*args, capsys):
 def test_issue_use_and_revoke_a_token(curator, sample, capsys):
     key = issue("curator", capsys=capsys)
     assert issue("curator", capsys=capsys) == key  # the same token until revoked
-    api = APIClient()
+    api = CarefulClient()
     api.credentials(HTTP_AUTHORIZATION=f"Bearer {key}")
     assert (
         api.patch("/api/v1/topics/peace-treaty/", {"name": "Peace"}, format="json").status_code

@@ -5,7 +5,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from events.models import Citation, Meeting, Participation
-from tests.conftest import make_user
+from tests.conftest import CarefulClient, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +63,7 @@ def test_curator_creates_a_meeting_with_nested_records(curator_client, sample):
 
 @pytest.mark.parametrize("keyword", ["Token", "Bearer"])
 def test_token_authentication(curator_token, sample, keyword):
-    api = APIClient()
+    api = CarefulClient()
     api.credentials(HTTP_AUTHORIZATION=f"{keyword} {curator_token}")
     response = api.patch("/api/v1/meetings/1/", {"title": "Renamed"}, format="json")
     assert response.status_code == 200, response.json()
