@@ -224,6 +224,11 @@ SPECTACULAR_SETTINGS = {
     "TAGS": [
         {"name": "events", "description": "Meetings, statements and incidents."},
         {"name": "reference", "description": "Actors, places, topics and sources."},
+        {
+            "name": "research",
+            "description": "The timeline, actor views, the network, statistics, deletions.",
+        },
+        {"name": "history", "description": "Every change to a curated record; restoring."},
     ],
 }
 

@@ -81,12 +81,13 @@ class StrictDjangoFilterBackend(filters.DjangoFilterBackend):
 
 
 def reject_repeated_single_values(request: Request, filterset_class: type) -> None:
-    """`?topic=a&topic=b` on a one-value filter would silently use only `b`: refuse it."""
+    """`?topic=a&topic=b` on a one-value filter would silently use only `b`: refuse it.
+    (Comma-separated filters such as `ordering` take their values in one parameter.)"""
     repeated = {
         name: ["Give this parameter once; it takes a single value."]
         for name, field in filterset_class.base_filters.items()
         if len(request.query_params.getlist(name)) > 1
-        and not isinstance(field, filters.MultipleChoiceFilter | filters.BaseCSVFilter)
+        and not isinstance(field, filters.MultipleChoiceFilter)
     }
     if repeated:
         raise ValidationError(repeated)
@@ -121,7 +122,13 @@ class SlugMultipleChoiceFilter(filters.ModelMultipleChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
-@extend_schema_field({"type": "string", "pattern": country_code_validator.regex.pattern})
+@extend_schema_field(
+    {
+        "type": "string",
+        "pattern": country_code_validator.regex.pattern,
+        "description": "ISO 3166-1 alpha-3 country code, e.g. ARM.",
+    }
+)
 class CountryFilter(filters.CharFilter):
     """ISO 3166-1 alpha-3 code, upper case."""
 

@@ -17,6 +17,12 @@ class StrictContentNegotiation(DefaultContentNegotiation):
         view = (getattr(request, "parser_context", None) or {}).get("view")
         if view is not None and request.method not in view.allowed_methods:
             return renderers[0], renderers[0].media_type
+        if (
+            format_suffix is None
+            and request.query_params.get(self.settings.URL_FORMAT_OVERRIDE) == ""
+        ):
+            # DRF ignores `?format=`; like an empty filter, it is refused, not guessed at.
+            raise ValidationError({"format": ["Give a format, or leave the parameter out."]})
         return super().select_renderer(request, renderers, format_suffix)
 
     def filter_renderers(self, renderers: list[BaseRenderer], format: str) -> list[BaseRenderer]:

@@ -68,13 +68,13 @@ COMMON_DESCRIPTIONS = {
     "via": "Through what: api, admin or load_curated.",
 }
 PARAMETER_DESCRIPTIONS = {
-    ("path", "id"): "The event's id.",
+    ("path", "id"): "The record's id.",
     ("path", "slug"): "The record's slug.",
     ("query", "format"): "Response format; the `Accept` header works too.",
 }
 
 
-class ErrorSerializer(serializers.Serializer):
+class ErrorDetailSerializer(serializers.Serializer):
     """An error that is not about one parameter or field."""
 
     detail = serializers.CharField(help_text="What went wrong, for a person to read.")
@@ -87,6 +87,7 @@ VALIDATION_ERROR_SCHEMA = {
     "additionalProperties": {},
     "example": {"date_from": ["Enter a valid date."]},
 }
+VALIDATION_ERROR_REF = {"$ref": "#/components/schemas/ValidationError"}
 WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 # status -> (description, methods it applies to; None for all)
 ERROR_RESPONSES: dict[str, tuple[str, tuple[str, ...] | None]] = {
@@ -155,9 +156,9 @@ class ParleyAutoSchema(AutoSchema):
         responses = super()._get_response_bodies(direction)
         if direction != "response" or not self.path.startswith("/api/v1/"):
             return responses
-        error_ref = self.resolve_serializer(ErrorSerializer, "response").ref
+        error_ref = self.resolve_serializer(ErrorDetailSerializer, "response").ref
         for code, (description, methods) in ERROR_RESPONSES.items():
-            schema = VALIDATION_ERROR_SCHEMA if code == "400" else error_ref
+            schema = VALIDATION_ERROR_REF if code == "400" else error_ref
             if code in responses:  # declared by the view: give it a body if it has none
                 responses[code].setdefault("content", {"application/json": {"schema": schema}})
                 continue
@@ -205,9 +206,34 @@ RESPONSE_DESCRIPTIONS = {
 }
 
 
+def enum_varnames(values: list[Any]) -> list[str] | None:
+    """Stable member names for enums whose values start with '-' (ordering): DATE_DESC,
+    not VALUE_0, so generated clients do not depend on the order of the values."""
+    if not any(isinstance(v, str) and v.startswith("-") for v in values):
+        return None
+    return [f"{v.lstrip('-').upper()}_{'DESC' if v.startswith('-') else 'ASC'}" for v in values]
+
+
+def tidy_parameter(parameter: dict[str, Any]) -> None:
+    schema = parameter.get("schema", {})
+    if parameter["in"] == "path" and schema.get("pattern") == "^[0-9]+$":
+        parameter["schema"] = {"type": "integer", "minimum": 1}  # ids are numbers
+    for candidate in (schema, schema.get("items", {})):
+        names = enum_varnames(candidate.get("enum", []))
+        if names:
+            candidate["x-enum-varnames"] = names
+
+
 def describe_everything(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
-    """Post-processing hook: fill in missing descriptions of properties and parameters."""
-    for component in result.get("components", {}).get("schemas", {}).values():
+    """Post-processing hook: fill in missing descriptions, mark what every answer always
+    contains as required, and give parameters the types and names clients need."""
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    schemas["ValidationError"] = VALIDATION_ERROR_SCHEMA
+    for name, component in schemas.items():
+        if component.get("properties") and not name.endswith("Request"):
+            # Answers always carry every field (null when unknown): clients need no Unset.
+            component["required"] = list(component["properties"])
+    for component in schemas.values():
         for name, prop in (component.get("properties") or {}).items():
             if "description" in prop or name not in COMMON_DESCRIPTIONS:
                 continue
@@ -222,6 +248,7 @@ def describe_everything(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]
     for path in result.get("paths", {}).values():
         for operation in path.values():
             for parameter in operation.get("parameters", []):
+                tidy_parameter(parameter)
                 key = (parameter["in"], parameter["name"])
                 if not parameter.get("description") and key in PARAMETER_DESCRIPTIONS:
                     parameter["description"] = PARAMETER_DESCRIPTIONS[key]

@@ -44,7 +44,7 @@ from .models import (
 
 # --- Strict input: every write serializer takes its body literally ----------------------
 
-# The JSON type each kind of field documents in the schema (None: the field checks itself).
+# Fields by the JSON type the schema documents for them (json_type_problem checks it).
 STRING_FIELDS = (
     serializers.CharField,
     serializers.ChoiceField,
@@ -84,8 +84,9 @@ def json_type_problem(field: serializers.Field, value: Any) -> str | None:
             return "Not a valid string."
         if not is_storable_text(value):
             return "Not valid text: it holds an unpaired UTF-16 surrogate."
-        if value == "" and isinstance(field, serializers.RelatedField):
-            # DRF would read "" as null: a reference is a slug, or null where allowed.
+        if not value.strip() and (field.allow_null or isinstance(field, serializers.RelatedField)):
+            # Where null means "none" or "unknown" (a place, a country, a url), "" would blur
+            # it, or be read as null for a reference: the schema allows neither.
             return "This field may not be blank." + (
                 " Send null for none." if field.allow_null else ""
             )

@@ -124,6 +124,7 @@ class ReadWriteViewSet(LastModifiedMixin, viewsets.ModelViewSet):
             instance.delete()
 
     @extend_schema(
+        tags=["history"],
         summary="The record's history",
         description="Every change to this record, newest first: who made it, when, through "
         "what (api, admin, load_curated) and which fields changed.",

@@ -18,6 +18,13 @@ EXAMPLES="${FUZZ_EXAMPLES:-20}"
 WORK="$PWD/build/schemathesis"
 USERNAME="fuzzer"
 
+for tool in python gunicorn schemathesis; do
+  if [ ! -x "$BIN/$tool" ]; then
+    echo "$BIN/$tool is missing: run make install (requirements-dev.txt) first." >&2
+    exit 1
+  fi
+done
+
 rm -rf "$WORK"
 mkdir -p "$WORK"
 
@@ -79,6 +86,38 @@ expected-statuses = ["2xx", "3xx", "400", "401", "403", "404", "409", "429", "5x
 # A change without the required If-Match is 428 Precondition Required (RFC 6585).
 expected-statuses = ["400", "401", "403", "406", "415", "422", "428"]
 TOML
+# Slugs and ids of the curated records, so that most generated references name a record
+# and writes get past validation (the rest stay random, to exercise the refusals).
+"$BIN/python" manage.py shell --verbosity 0 -c '
+import json
+from events.models import Actor, Incident, Meeting, Place, Source, Statement, Topic
+def values(name, queryset, field):
+    listed = json.dumps(list(queryset.order_by(field).values_list(field, flat=True)))
+    print(f"[dictionaries.{name}]\nvalues = {listed}\n")
+values("actors", Actor.objects, "slug")
+values("places", Place.objects, "slug")
+values("sources", Source.objects, "slug")
+values("topics", Topic.objects, "slug")
+values("meetings", Meeting.objects, "pk")
+ids = {pk for model in (Meeting, Statement, Incident) for pk in model.objects.values_list("pk", flat=True)}
+print(f"[dictionaries.ids]\nvalues = {json.dumps([str(pk) for pk in sorted(ids)])}\n")
+bindings = {
+    "actors": ["participants[*].actor", "actors[*].actor", "speaker", "mentions[*]",
+               "roles[*].organization"],
+    "places": ["place"], "sources": ["citations[*].source"], "topics": ["topics[*]"],
+    "meetings": ["meeting"],
+}
+queries = {"actors": ["mediator", "speaker"], "places": ["place"], "topics": ["topic"],
+           "meetings": ["meeting"]}  # not the repeatable (array) ones: entries are single
+print("[parameters]")
+for name, paths in bindings.items():
+    for path in paths:
+        print(f"\"body.{path}\" = {{ dictionary = \"{name}\", probability = 0.8 }}")
+for name, parameters in queries.items():
+    for parameter in parameters:
+        print(f"\"query.{parameter}\" = {{ dictionary = \"{name}\", probability = 0.8 }}")
+print("\"path.id\" = { dictionary = \"ids\", probability = 0.8 }")
+' >>"$WORK/schemathesis.toml"
 
 echo "== schemathesis (seed $SEED, at most $EXAMPLES examples per operation)"
 status=0

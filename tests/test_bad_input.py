@@ -38,6 +38,7 @@ pytestmark = pytest.mark.django_db
         ("/api/v1/meetings/?topic=peace-treaty&topic=transport-links", "topic"),
         ("/api/v1/incidents/?actor=armenia&actor=azerbaijan", "actor"),
         ("/api/v1/meetings/?date_from=2023-01-01&date_from=2023-02-01", "date_from"),
+        ("/api/v1/meetings/?ordering=date&ordering=-id", "ordering"),  # use ordering=date,-id
     ],
 )
 def test_invalid_query_answers_400_naming_the_parameter(client, sample, url, parameter):

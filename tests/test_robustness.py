@@ -496,19 +496,29 @@ def test_nested_items_are_complete_even_in_a_patch(curator_client, sample):
         assert "This field is required." in json.dumps(errors), errors
 
 
-def test_an_empty_string_is_not_a_null_reference(curator_client, sample):
+def test_an_empty_string_is_not_null(curator_client, sample):
     """Found by schemathesis: DRF reads "" as null for a reference (`organization`,
-    `place`), which the schema (a slug, minLength 1) does not allow."""
+    `place`) and stores "" in `url`, neither of which the schema allows (a slug; a URI);
+    where null means unknown (country, url, PLOVER type) "" would blur it."""
     post_each(
         curator_client,
         [
             ("meetings", {"place": ""}, "place"),
             ("statements", {"speaker": ""}, "speaker"),
             ("actors", {"roles": [{"title": "Envoy", "organization": ""}]}, "roles"),
+            ("sources", {"url": ""}, "url"),
+            ("actors", {"country": ""}, "country"),
+            ("places", {"country": " "}, "country"),
+            ("meetings", {"plover_type": ""}, "plover_type"),
         ],
     )
-    body = {**NEW_MEETING, "place": None}  # null is how to say "no place"
-    assert send(curator_client, "post", "/api/v1/meetings/", body).status_code == 201
+    for collection, change in [
+        ("meetings", {"place": None, "plover_type": None}),
+        ("sources", {"url": None}),
+        ("actors", {"country": None}),
+    ]:
+        body = {**COLLECTIONS[collection], **change}  # null is how to say "none"
+        assert send(curator_client, "post", f"/api/v1/{collection}/", body).status_code == 201
 
 
 def test_values_of_the_wrong_json_type_are_refused(curator_client, sample):
@@ -639,6 +649,12 @@ def test_options_on_the_network_answers_json_whatever_the_format(client, sample)
         assert response.status_code == 200, (fmt, response.content[:200])
         assert response["Content-Type"].startswith("application/json")
         assert response.json()["name"]
+
+
+def test_an_empty_format_is_a_400(client, sample):
+    """Found by schemathesis: DRF ignores `?format=`; the schema's enum has no ""."""
+    for url in ["/api/v1/meetings/?format=", "/api/v1/meetings/1/history/?format="]:
+        assert_refused(client.get(url), "format", case=url)
 
 
 def test_a_method_not_allowed_is_a_405_whatever_the_format(curator_client, sample):
