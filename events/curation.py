@@ -92,7 +92,7 @@ def nonempty_text(value: Any, ctx: Context) -> str:
 
 
 def slug(value: Any, ctx: Context) -> str:
-    if not isinstance(value, str) or not SLUG_RE.match(value):
+    if not isinstance(value, str) or not SLUG_RE.fullmatch(value):
         raise Invalid(f"{value!r} is not a slug (lowercase letters, digits and hyphens)")
     return value
 
@@ -131,7 +131,7 @@ def required_date(value: Any, ctx: Context) -> datetime.date:
 def country(value: Any, ctx: Context) -> str | None:
     if value is None:
         return None
-    if not isinstance(value, str) or not COUNTRY_RE.match(value):
+    if not isinstance(value, str) or not COUNTRY_RE.fullmatch(value):
         raise Invalid(f"{value!r} is not an ISO 3166-1 alpha-3 code such as ARM")
     return value
 
@@ -155,7 +155,7 @@ def coordinate(limit: int) -> Check:
             number = Decimal(str(value))
         except InvalidOperation:
             raise Invalid(f"{value!r} is not a number") from None
-        if not -limit <= number <= limit:
+        if not number.is_finite() or not -limit <= number <= limit:
             raise Invalid(f"{value} is outside -{limit}..{limit}")
         return number.quantize(Decimal("0.00001"))
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.db.models import QuerySet
 from django_filters import rest_framework as filters
+from django_filters.fields import IsoDateTimeField
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
@@ -177,8 +178,29 @@ def require_all(queryset: QuerySet, relation: str, records: list[Actor]) -> Quer
     return queryset.distinct() if records else queryset
 
 
+class UTCIsoDateTimeField(IsoDateTimeField):
+    """An ISO 8601 date-time, converted to UTC. The database would otherwise get the
+    client's offset: PostgreSQL refuses one beyond ±15:59 (a 409 on a read), and SQLite's
+    own conversion overflows near year 1 or 9999 (a 500)."""
+
+    def to_python(self, value: Any) -> datetime.datetime | None:
+        moment = super().to_python(value)
+        if moment is None:
+            return None
+        try:
+            return moment.astimezone(datetime.UTC)
+        except OverflowError:
+            raise forms.ValidationError(
+                "This date-time is out of range once converted to UTC.", code="invalid"
+            ) from None
+
+
+class UTCDateTimeFilter(filters.IsoDateTimeFilter):
+    field_class = UTCIsoDateTimeField
+
+
 def updated_since_filter() -> filters.IsoDateTimeFilter:
-    return filters.IsoDateTimeFilter(
+    return UTCDateTimeFilter(
         field_name="updated_at",
         lookup_expr="gte",
         help_text="Only records created or changed at or after this ISO 8601 date-time.",
@@ -435,7 +457,7 @@ class NetworkFilterSet(DateRangeFilterSet):
 
 
 class DeletionFilterSet(filters.FilterSet):
-    deleted_since = filters.IsoDateTimeFilter(
+    deleted_since = UTCDateTimeFilter(
         field_name="deleted_at",
         lookup_expr="gte",
         help_text="Only deletions at or after this ISO 8601 date-time.",
@@ -461,7 +483,7 @@ class RevisionFilterSet(filters.FilterSet):
     action = filters.MultipleChoiceFilter(
         choices=RevisionAction.choices, help_text="Repeat for any of."
     )
-    since = filters.IsoDateTimeFilter(
+    since = UTCDateTimeFilter(
         field_name="created_at", lookup_expr="gte", help_text="Changes at or after this time."
     )
 

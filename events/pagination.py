@@ -23,9 +23,12 @@ def parse_positive_int(request: Request, name: str, maximum: int | None = None) 
     if raw is None:
         return None
     # isdigit() alone also admits "²" (which int() refuses) and other scripts' digits.
-    if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
+    digits = raw.lstrip("0")
+    if not (raw.isascii() and raw.isdigit()) or not digits:
         raise ValidationError({name: [f"{name} must be a positive whole number."]})
-    value = int(raw)
+    if len(digits) > 4300:  # int() refuses longer strings; no page is that far anyway
+        raise ValidationError({name: [f"{name} is too large."]})
+    value = int(digits)
     if maximum is not None and value > maximum:
         raise ValidationError({name: [f"{name} may be at most {maximum}."]})
     return value

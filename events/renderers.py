@@ -114,6 +114,17 @@ def serializer_columns(serializer: Any) -> list[str]:
     return [name for name, field in fields.items() if not field.write_only]
 
 
+def declared_columns(view: Any) -> list[str]:
+    """The columns of the records a view declares (its serializer's, or those of its
+    `results`): the header of an answer with no rows and no serializer (an empty /stats/)."""
+    get_serializer = getattr(view, "get_serializer", None)
+    if get_serializer is None:
+        return []
+    serializer = get_serializer()
+    results = getattr(serializer, "fields", {}).get("results")
+    return serializer_columns(results if results is not None else serializer)
+
+
 def table(data: Any) -> tuple[list[str], list[Mapping[str, Any]]]:
     """Header and rows of a response body: a page's `results`, a list, or one record.
 
@@ -164,6 +175,9 @@ class CSVRenderer(ExportRenderer):
 
     def render_data(self, data: Any, renderer_context: Mapping[str, Any]) -> bytes:
         header, rows = table(data)
+        if not header:
+            # An empty body would also lose its Content-Type (DRF drops it): say the columns.
+            header = declared_columns(renderer_context.get("view"))
         if not header:
             return b""
         return "".join(csv_chunks(header, rows)).encode(self.charset)

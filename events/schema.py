@@ -144,6 +144,15 @@ class ParleyAutoSchema(AutoSchema):
             schema.setdefault("minItems", 1)
         return schema
 
+    def _get_filter_parameters(self) -> list[dict[str, Any]]:
+        """A filter given an empty value is left out (StrictDjangoFilterBackend): say so,
+        or `?date_to=` reads as an invalid date."""
+        parameters = super()._get_filter_parameters()
+        for parameter in parameters:
+            if parameter.get("in") == "query":
+                parameter["allowEmptyValue"] = True
+        return parameters
+
     def _map_basic_serializer(self, serializer: Any, direction: str) -> dict[str, Any]:
         """Write bodies refuse fields they do not know (StrictInputMixin): say so."""
         schema = super()._map_basic_serializer(serializer, direction)

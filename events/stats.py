@@ -49,9 +49,15 @@ def periods_between(
     first: datetime.date, last: datetime.date, group_by: str
 ) -> Iterator[datetime.date]:
     """First days of every month (or year) from `first` to `last`, inclusive."""
+
+    def key(day: datetime.date) -> tuple[int, ...]:
+        return (day.year,) if group_by == "year" else (day.year, day.month)
+
     period = first
-    while period <= last:
+    while key(period) <= key(last):
         yield period
+        if key(period) == key(last):
+            return
         if group_by == "year":
             period = period.replace(year=period.year + 1)
         else:

@@ -622,6 +622,39 @@ def test_an_empty_filter_value_means_the_filter_is_left_out(client, sample):
         assert response.json() == expected.json(), url
 
 
+def test_date_times_with_any_offset_are_compared_in_utc(client, sample):
+    """Found by schemathesis on PostgreSQL: `?updated_since=...+17:58` reached the
+    database with an offset it refuses (a 409 on a read; a 500 halfway through a CSV
+    export); on SQLite, year 1 at +05:00 overflowed converting to UTC (a 500)."""
+    for url in [
+        "/api/v1/sources/?updated_since=2415-10-03T01:18:39.1%2B17:58",
+        "/api/v1/deletions/?deleted_since=1113-12-12T17:29:05.8%2B20:27",
+        "/api/v1/meetings/?updated_since=2023-01-01T00:00:00%2B23:59",
+        "/api/v1/meetings/?format=csv&updated_since=2023-01-01T00:00:00-23:59",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+    for url, parameter in [
+        ("/api/v1/history/?since=0001-01-01T00:00:00%2B05:00", "since"),
+        ("/api/v1/meetings/?updated_since=9999-12-31T23:59:59-05:00", "updated_since"),
+    ]:
+        assert_refused(client.get(url), parameter, case=url)
+    # The moment, not the wall-clock time, is what counts: 01:00+02:00 is 23:00 UTC.
+    Meeting.objects.filter(pk=1).update(updated_at="2023-01-01T23:30:00Z")
+    Meeting.objects.exclude(pk=1).update(updated_at="2022-01-01T00:00:00Z")
+    response = client.get("/api/v1/meetings/?updated_since=2023-01-02T01:00:00%2B02:00")
+    assert [item["id"] for item in response.json()["results"]] == [1]
+
+
+def test_an_empty_csv_still_has_its_header_and_content_type(client, sample):
+    """Found by schemathesis on PostgreSQL: /stats/?format=csv with no rows answered an
+    empty body, which DRF sends without a Content-Type."""
+    response = client.get("/api/v1/stats/?country=AAA&format=csv&group_by=actor")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert response.content.decode().splitlines() == ["key,label,meeting,statement,incident,total"]
+
+
 def test_an_ordering_with_an_empty_item_is_a_400_not_a_500(client, sample):
     """Found by schemathesis (seed 11): `?ordering=,` passed the form and reached the
     database as an empty field name: a 500."""

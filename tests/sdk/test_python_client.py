@@ -121,7 +121,7 @@ def test_meetings_filtered_by_two_participants_and_date_from(anonymous):
         client=anonymous,
         participant=["nikol-pashinyan", "ilham-aliyev"],  # repeated: both must take part
         date_from=datetime.date(2023, 5, 20),
-        ordering=[MeetingsListOrderingItem.DATE],
+        ordering=[MeetingsListOrderingItem.DATE_ASC],
     )
     assert isinstance(page, PaginatedMeetingList)
     assert page.count == 2
