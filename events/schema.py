@@ -92,7 +92,7 @@ WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 # status -> (description, methods it applies to; None for all)
 ERROR_RESPONSES: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "400": ("Invalid query parameter, format or body field: see the body.", None),
-    "401": ("Authentication needed: send a token or log in (writes only).", WRITE_METHODS),
+    "401": ("Authentication needed for writes, or the token sent is invalid.", None),
     "403": ("Authenticated, but not allowed to change this kind of record.", WRITE_METHODS),
     "404": ("No such record, or no such page.", None),
     "406": ("The Accept header asks for a format this endpoint cannot give.", ("GET",)),

@@ -78,3 +78,10 @@ def test_unknown_host_answers_json_400_without_internals(client, db, settings):
     response = client.get("/api/v1/", HTTP_HOST="evil.example.com")
     assert response.status_code == 400
     assert response.json() == {"detail": "Bad request."}
+
+
+def test_a_read_with_an_invalid_token_is_a_documented_401(client, db):
+    response = client.get("/api/v1/meetings/", HTTP_AUTHORIZATION="Token not-a-real-token")
+    assert response.status_code == 401
+    schema = client.get("/api/schema/?format=json").json()
+    assert "401" in schema["paths"]["/api/v1/meetings/"]["get"]["responses"]
