@@ -162,7 +162,7 @@ REST_FRAMEWORK = {
     # CSV everywhere; GeoJSON (events.renderers.GeoJSONRenderer) is added per viewset by
     # events.exports.ExportMixin, only where records have a place (`geojson_place_field`).
     "DEFAULT_RENDERER_CLASSES": [
-        "rest_framework.renderers.JSONRenderer",
+        "events.renderers.FastJSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
         "events.renderers.CSVRenderer",
     ],

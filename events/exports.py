@@ -267,8 +267,8 @@ class ExportListMixin:
             return self.export_geojson()
         return super().list(request, *args, **kwargs)  # type: ignore[misc]
 
-    def export_records(self) -> Iterator[tuple[Model, dict[str, Any]]]:
-        """Every record matching the filters, lazily.
+    def export_queryset(self) -> QuerySet:
+        """Every record matching the filters.
 
         The filters are applied (and validated) here, before the response starts, so a
         bad filter still answers a 400 in JSON; only the reading of rows is streamed.
@@ -278,7 +278,20 @@ class ExportListMixin:
         check_pagination = getattr(self.paginator, "check_query_parameters", None)
         if check_pagination is not None:
             check_pagination(self.request)
-        return serialized_records(queryset, self.get_serializer(), self.export_chunk_size)
+        return queryset
+
+    def export_records(self) -> Iterator[tuple[Model, dict[str, Any]]]:
+        """Every record matching the filters with its API representation, lazily."""
+        return serialized_records(
+            self.export_queryset(), self.get_serializer(), self.export_chunk_size
+        )
+
+    def export_rows(self) -> Iterator[Mapping[str, Any]]:
+        """The representations alone (CSV), from the view's row shape where it has one."""
+        row_shape = getattr(self, "row_shape", None)
+        if row_shape is None:
+            return (record for _, record in self.export_records())
+        return row_shape.stream(self.export_queryset(), self.request, self.export_chunk_size)
 
     def export_feature(self, instance: Model, record: Mapping[str, Any]) -> dict[str, Any]:
         place = getattr(instance, self.geojson_place_field) if self.geojson_place_field else None
@@ -290,9 +303,7 @@ class ExportListMixin:
 
     def export_csv(self) -> StreamingHttpResponse:
         columns = serializer_columns(self.get_serializer())
-        records = self.export_records()
-        rows = (record for _, record in records)
-        return self.streamed(csv_chunks(columns, rows), CSVRenderer)
+        return self.streamed(csv_chunks(columns, self.export_rows()), CSVRenderer)
 
     def export_geojson(self) -> StreamingHttpResponse:
         records = self.export_records()

@@ -13,9 +13,11 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from typing import Any
 
-from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer, JSONRenderer
+from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
+
+from .renderers import FastJSONRenderer
 
 GEXF_NAMESPACE = "http://gexf.net/1.3"
 GRAPHML_NAMESPACE = "http://graphml.graphdrawing.org/xmlns"
@@ -181,13 +183,13 @@ class GraphFormatsMixin:
     format was asked for: neither is a graph.
     """
 
-    renderer_classes = (JSONRenderer, BrowsableAPIRenderer, GEXFRenderer, GraphMLRenderer)
+    renderer_classes = (FastJSONRenderer, BrowsableAPIRenderer, GEXFRenderer, GraphMLRenderer)
 
     def finalize_response(
         self, request: Request, response: Response, *args: Any, **kwargs: Any
     ) -> Response:
         not_a_graph = getattr(response, "exception", False) or request.method == "OPTIONS"
         if not_a_graph and isinstance(getattr(request, "accepted_renderer", None), GraphRenderer):
-            request.accepted_renderer = JSONRenderer()
-            request.accepted_media_type = JSONRenderer.media_type
+            request.accepted_renderer = FastJSONRenderer()
+            request.accepted_media_type = FastJSONRenderer.media_type
         return super().finalize_response(request, response, *args, **kwargs)

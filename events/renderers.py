@@ -21,6 +21,7 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+import orjson
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.utils.encoders import JSONEncoder
 
@@ -144,6 +145,31 @@ def table(data: Any) -> tuple[list[str], list[Mapping[str, Any]]]:
     return header, rows
 
 
+class FastJSONRenderer(JSONRenderer):
+    """DRF's compact JSON, written by orjson (several times faster on a 100-row page).
+
+    Whatever orjson does not know natively — Decimal, lazy translations, and datetimes,
+    which DRF writes its own way — goes through DRF's encoder, so the output is the same.
+    Indented output (the browsable API's) is left to DRF.
+    """
+
+    _encoder = JSONEncoder()
+
+    def render(
+        self,
+        data: Any,
+        accepted_media_type: str | None = None,
+        renderer_context: Mapping[str, Any] | None = None,
+    ) -> bytes:
+        if data is None:
+            return b""
+        if self.get_indent(accepted_media_type or "", renderer_context or {}):
+            return super().render(data, accepted_media_type, renderer_context)
+        # Non-string keys: validation errors of nested lists are keyed by item index.
+        options = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_NON_STR_KEYS
+        return orjson.dumps(data, default=self._encoder.default, option=options)
+
+
 class ExportRenderer(BaseRenderer):
     """Base for the export formats: error bodies are rendered as JSON."""
 
@@ -157,7 +183,7 @@ class ExportRenderer(BaseRenderer):
         response = context.get("response")
         if response is not None and response.status_code >= 400:
             response["Content-Type"] = JSONRenderer.media_type
-            return JSONRenderer().render(data, JSONRenderer.media_type, context)
+            return FastJSONRenderer().render(data, JSONRenderer.media_type, context)
         if data is None:
             return b""
         return self.render_data(data, context)
