@@ -58,6 +58,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Read-only requests may read from a replica (DATABASE_REPLICA_URL; config/routers.py).
+    "config.routers.ReplicaReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # ETag on every GET and 304 Not Modified for If-None-Match / If-Modified-Since.
@@ -109,6 +111,43 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "transaction_mode": "IMMEDIATE",
         }
     )
+
+# A read replica (optional): GET/HEAD requests read from it, everything else — writes,
+# the reads of a request that writes, management commands — uses the primary
+# (config/routers.py, docs/performance.md).
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["config.routers.PrimaryReplicaRouter"]
+
+# The cache: throttling counters and page counts. Redis (shared by every process and
+# server) when REDIS_URL is set; otherwise each process keeps its own in memory. A cache
+# outage is logged and served around, never an error (IGNORE_EXCEPTIONS).
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": "parley",
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
+        }
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# How long a page count may be reused while the data is unchanged (events/counting.py).
+COUNT_CACHE_SECONDS = int(os.environ.get("COUNT_CACHE_SECONDS", "300"))
+# `Cache-Control: max-age` of anonymous API reads: how long a browser or proxy may reuse
+# an answer before revalidating it with its ETag (0: always revalidate).
+API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
 
 # --- Security --------------------------------------------------------------------------
 # Always on: no sniffing, no framing, no referrer leaks.

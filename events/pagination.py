@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.core.paginator import InvalidPage
+from django.core.paginator import InvalidPage, Paginator
 from django.db.models import QuerySet
+from django.utils.functional import cached_property
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import Cursor, CursorPagination, PageNumberPagination
 from rest_framework.request import Request
 
+from .counting import cached_count
 from .search import is_postgresql
 
 if TYPE_CHECKING:
@@ -63,7 +65,19 @@ class StrictPageSizeMixin:
         return parameters
 
 
+class CachedCountPaginator(Paginator):
+    """Counts a query once per version of the data (events/counting.py)."""
+
+    @cached_property
+    def count(self) -> int:
+        if isinstance(self.object_list, QuerySet):
+            return cached_count(self.object_list)
+        return len(self.object_list)
+
+
 class StrictPageNumberPagination(StrictPageSizeMixin, PageNumberPagination):
+    django_paginator_class = CachedCountPaginator
+
     @property
     def query_parameters(self) -> tuple[str, ...]:
         return (self.page_query_param, self.page_size_query_param)

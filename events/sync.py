@@ -9,7 +9,9 @@ import hashlib
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Max, Model
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 from rest_framework.exceptions import APIException
 from rest_framework.request import Request
@@ -109,4 +111,16 @@ class LastModifiedMixin:
             )
             if changed is not None:
                 response["Last-Modified"] = http_date(changed.timestamp())
+            cache_for_clients(request, response)
         return response
+
+
+def cache_for_clients(request: Request, response: Response) -> None:
+    """Anonymous reads may be reused by browsers and proxies for API_CACHE_MAX_AGE
+    seconds, then revalidated with their ETag (a 304 costs no body); what a signed-in
+    curator sees is theirs alone and always revalidated."""
+    if request.user.is_authenticated:
+        patch_cache_control(response, private=True, no_cache=True)
+    else:
+        patch_cache_control(response, public=True, max_age=settings.API_CACHE_MAX_AGE)
+    patch_vary_headers(response, ("Accept", "Authorization", "Cookie"))

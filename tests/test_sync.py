@@ -71,3 +71,13 @@ def test_list_last_modified_moves_when_a_record_leaves_the_filter(client, curato
     again = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
     assert again.status_code == 200
     assert again.json()["count"] == 0
+
+
+def test_anonymous_reads_may_be_cached_briefly_and_a_curators_are_private(
+    client, curator_client, sample
+):
+    public = client.get("/api/v1/meetings/")
+    assert set(public["Cache-Control"].split(", ")) == {"public", "max-age=60"}
+    assert {"Accept", "Authorization", "Cookie"} <= set(public["Vary"].split(", "))
+    private = curator_client.get("/api/v1/meetings/")
+    assert set(private["Cache-Control"].split(", ")) == {"private", "no-cache"}
