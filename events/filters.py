@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django import forms
 from django.db.models import QuerySet
@@ -75,8 +75,14 @@ class StrictDjangoFilterBackend(filters.DjangoFilterBackend):
                     for name in unknown
                 }
             )
-        if filterset_class is not None:
-            reject_repeated_single_values(request, filterset_class)
+        if filterset_class is None:
+            return queryset
+        reject_repeated_single_values(request, filterset_class)
+        params = request.query_params
+        if not any(any(params.getlist(name)) for name in filterset_class.base_filters):
+            # Nothing to filter on: the FilterSet would build and validate a form (most of a
+            # small request's CPU) to leave the queryset as it is.
+            return queryset
         return super().filter_queryset(request, queryset, view)
 
     def get_filterset_kwargs(self, request: Request, queryset: QuerySet, view: APIView) -> dict:
@@ -207,7 +213,21 @@ def updated_since_filter() -> filters.IsoDateTimeFilter:
     )
 
 
-class BaseFilterSet(filters.FilterSet):
+class CachedFormClassMixin:
+    """Builds the filter form's class once per FilterSet class, not once per request: it
+    depends only on the declared filters."""
+
+    _form_classes: ClassVar[dict[type, type[forms.Form]]] = {}
+
+    def get_form_class(self) -> type[forms.Form]:
+        form_class = CachedFormClassMixin._form_classes.get(type(self))
+        if form_class is None:
+            form_class = super().get_form_class()  # type: ignore[misc]
+            CachedFormClassMixin._form_classes[type(self)] = form_class
+        return form_class
+
+
+class BaseFilterSet(CachedFormClassMixin, filters.FilterSet):
     updated_since = updated_since_filter()
 
 

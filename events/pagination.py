@@ -14,6 +14,7 @@ from rest_framework.request import Request
 
 from .counting import cached_count
 from .search import is_postgresql
+from .sync import request_change_stamps
 
 if TYPE_CHECKING:
     from rest_framework.views import APIView
@@ -68,11 +69,13 @@ class StrictPageSizeMixin:
 class CachedCountPaginator(Paginator):
     """Counts a query once per version of the data (events/counting.py)."""
 
+    data_version: str | None = None  # set by the pagination before `count` is read
+
     @cached_property
     def count(self) -> int:
-        if isinstance(self.object_list, QuerySet):
-            return cached_count(self.object_list)
-        return len(self.object_list)
+        if isinstance(self.object_list, QuerySet) and self.data_version is not None:
+            return cached_count(self.object_list, self.data_version)
+        return super().count
 
 
 class StrictPageNumberPagination(StrictPageSizeMixin, PageNumberPagination):
@@ -92,6 +95,8 @@ class StrictPageNumberPagination(StrictPageSizeMixin, PageNumberPagination):
         page_number = parse_positive_int(request, self.page_query_param) or 1
         self.request = request
         paginator = self.django_paginator_class(queryset, self.get_page_size(request))
+        if isinstance(queryset, QuerySet):
+            paginator.data_version = repr(request_change_stamps(request, queryset.db))
         try:
             self.page = paginator.page(page_number)
         except InvalidPage as exc:

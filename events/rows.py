@@ -15,19 +15,18 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import connections, router
 from django.db.models import Model, QuerySet
 from django.urls import reverse
-from rest_framework.fields import DateTimeField
+from django.utils.functional import cached_property
 from rest_framework.request import Request
 
 from .models import Citation, Incident, IncidentActor, Meeting, Participation, Statement
 
 Row = dict[str, Any]
-
-_datetime_field = DateTimeField()  # DRF's own formatting of timestamps (settings aware)
 
 
 def iso_date(value: datetime.date | None) -> str | None:
@@ -35,7 +34,13 @@ def iso_date(value: datetime.date | None) -> str | None:
 
 
 def iso_datetime(value: datetime.datetime | None) -> str | None:
-    return _datetime_field.to_representation(value) if value is not None else None
+    """A timestamp as DRF writes it (UTC, `Z`), without DRF's per-call settings lookups."""
+    if value is None:
+        return None
+    if value.utcoffset():
+        value = value.astimezone(datetime.UTC)
+    text = value.isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
 @dataclass(frozen=True)
@@ -49,10 +54,6 @@ class Column:
     @property
     def paths(self) -> tuple[str, ...]:
         return (self.path or self.key,)
-
-    def value(self, row: Row) -> Any:
-        value = row[self.path or self.key]
-        return self.convert(value) if self.convert is not None else value
 
 
 @dataclass(frozen=True)
@@ -73,10 +74,6 @@ class Brief:
     def paths(self) -> tuple[str, ...]:
         return (f"{self.key}__slug", f"{self.key}__name")
 
-    def value(self, row: Row) -> dict[str, str] | None:
-        slug = row[f"{self.key}__slug"]
-        return None if slug is None else {"slug": slug, "name": row[f"{self.key}__name"]}
-
 
 @dataclass(frozen=True)
 class Embedded:
@@ -95,17 +92,38 @@ class Embedded:
     flat: str | None = None
 
     paths: tuple[str, ...] = ()  # nothing from the record's own row
+    # Compiled SQL by (database, number of parents): the ORM builds it once, not per page.
+    _sql: dict[tuple[str, int], str] = field(default_factory=dict, compare=False, repr=False)
 
     def fetch(self, parent_ids: Sequence[int]) -> dict[int, list[Any]]:
-        columns = [self.parent, *(self.fields.values() if self.flat is None else [self.flat])]
-        queryset = self.model._default_manager.filter(**{f"{self.parent}__in": parent_ids})
+        """The items of every parent (distinct ids), in one query."""
+        if not parent_ids:
+            return {}
+        using = router.db_for_read(self.model)
+        with connections[using].cursor() as cursor:
+            cursor.execute(self.sql(using, len(parent_ids)), list(parent_ids))
+            found = cursor.fetchall()
         items: dict[int, list[Any]] = defaultdict(list)
-        for values in queryset.order_by(*self.ordering).values_list(*columns):
-            if self.flat is not None:
-                items[values[0]].append(values[1])
-            else:
-                items[values[0]].append(dict(zip(self.fields, values[1:], strict=True)))
+        if self.flat is not None:
+            for parent, value in found:
+                items[parent].append(value)
+        else:
+            keys = tuple(self.fields)
+            for parent, *values in found:
+                items[parent].append(dict(zip(keys, values, strict=True)))
         return items
+
+    def sql(self, using: str, count: int) -> str:
+        sql = self._sql.get((using, count))
+        if sql is None:
+            columns = [self.parent, *(self.fields.values() if self.flat is None else [self.flat])]
+            placeholders = list(range(1, count + 1))
+            queryset = self.model._default_manager.filter(**{f"{self.parent}__in": placeholders})
+            query = queryset.order_by(*self.ordering).values_list(*columns).query
+            sql, params = query.get_compiler(using).as_sql()
+            assert list(params) == placeholders, "the parents must be the query's only parameters"
+            self._sql[(using, count)] = sql
+        return sql
 
 
 def through_model(model: type[Model], field: str) -> type[Model]:
@@ -151,18 +169,37 @@ class RowShape:
         embedded = {part.key: part.fetch(ids) for part in self.parts if isinstance(part, Embedded)}
         detail = reverse(f"{self.model._meta.model_name}-detail", args=[0])[:-2]
         base = request.build_absolute_uri(detail) if request is not None else detail
-        return [self._row(row, embedded, base) for row in page]
+        plan = self.plan
+        rows = []
+        for row in page:
+            out: Row = {}
+            for kind, key, path, convert in plan:
+                if kind is Column:
+                    value = row[path]
+                    out[key] = value if convert is None or value is None else convert(value)
+                elif kind is Embedded:
+                    out[key] = embedded[key].get(row["id"], [])
+                elif kind is Brief:
+                    slug = row[path]
+                    out[key] = None if slug is None else {"slug": slug, "name": row[convert]}
+                else:
+                    out[key] = f"{base}{row['id']}/"
+            rows.append(out)
+        return rows
 
-    def _row(self, row: Row, embedded: dict[str, dict[int, list[Any]]], base: str) -> Row:
-        out: Row = {}
+    @cached_property
+    def plan(self) -> list[tuple[type, str, str, Any]]:
+        """Each part as (kind, output key, column, converter or second column): a flat
+        loop over tuples is what keeps a 100-row page cheap."""
+        plan: list[tuple[type, str, str, Any]] = []
         for part in self.parts:
-            if isinstance(part, Embedded):
-                out[part.key] = embedded[part.key].get(row["id"], [])
-            elif isinstance(part, DetailLink):
-                out[part.key] = f"{base}{row['id']}/"
+            if isinstance(part, Column):
+                plan.append((Column, part.key, part.path or part.key, part.convert))
+            elif isinstance(part, Brief):
+                plan.append((Brief, part.key, *part.paths))
             else:
-                out[part.key] = part.value(row)
-        return out
+                plan.append((type(part), part.key, "", None))
+        return plan
 
     def values(self, queryset: QuerySet) -> QuerySet:
         """The queryset's rows as the dicts `rows()` takes, in the queryset's order."""

@@ -10,28 +10,64 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Max, Model
+from django.db import connections
+from django.db.models import Max, Model, QuerySet
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 from rest_framework.exceptions import APIException
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from .models import Tombstone
+from .models import CURATED_MODELS, Tombstone
 
 
 def parse_timestamps(values: Iterable[Any]) -> list[datetime.datetime]:
+    """Aware datetimes from datetimes or ISO 8601 text (SQLite's raw values are naive UTC)."""
     stamps = []
     for value in values:
+        if isinstance(value, str) and value:
+            value = datetime.datetime.fromisoformat(value)
         if isinstance(value, datetime.datetime):
-            stamps.append(value)
-        elif isinstance(value, str) and value:
-            stamps.append(datetime.datetime.fromisoformat(value))
+            stamps.append(value if value.tzinfo else value.replace(tzinfo=datetime.UTC))
     return stamps
 
 
+CURATED_TYPES = frozenset(model._meta.model_name for model in CURATED_MODELS.values())
+
+
+def change_stamps(using: str) -> dict[str, datetime.datetime | None]:
+    """The newest change of every curated record type — its newest `updated_at` or the
+    newest deletion of one of its records — read in one query of indexed maxima, so it
+    costs the same at a million rows as at ten."""
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    tombstones = quote(Tombstone._meta.db_table)
+    columns, params = [], []
+    for model in CURATED_MODELS.values():
+        columns.append(f"(SELECT MAX(updated_at) FROM {quote(model._meta.db_table)})")
+        columns.append(f"(SELECT MAX(deleted_at) FROM {tombstones} WHERE record_type = %s)")
+        params.append(model._meta.model_name)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(columns), params)
+        values = iter(cursor.fetchone())
+    stamps = {}
+    for model in CURATED_MODELS.values():
+        newest = parse_timestamps([next(values), next(values)])
+        stamps[model._meta.model_name] = max(newest) if newest else None
+    return stamps
+
+
+def request_change_stamps(request: Request, using: str) -> dict[str, datetime.datetime | None]:
+    """`change_stamps()`, read once per request (the page count and Last-Modified both
+    need them)."""
+    memo = request.__dict__.setdefault("_change_stamps", {})
+    if using not in memo:
+        memo[using] = change_stamps(using)
+    return memo[using]
+
+
 def latest_change(
-    data: Any, model: type[Model], record_types: Iterable[str]
+    data: Any, queryset: QuerySet, record_types: Iterable[str], request: Request
 ) -> datetime.datetime | None:
     """When a response's content last changed. A record: its `updated_at`. A list: the
     newest change or deletion of any record of its type — not only of the records shown,
@@ -41,6 +77,16 @@ def latest_change(
     if not isinstance(data.get("results"), list):
         stamps = parse_timestamps([data.get("updated_at")])
         return max(stamps) if stamps else None
+    record_types = list(record_types)
+    if not all(name in CURATED_TYPES for name in record_types):
+        return latest_change_of(queryset.model, record_types)
+    stamps = request_change_stamps(request, queryset.db)
+    newest = [stamps[name] for name in record_types if stamps[name] is not None]
+    return max(newest) if newest else None
+
+
+def latest_change_of(model: type[Model], record_types: list[str]) -> datetime.datetime | None:
+    """The newest change or deletion of records that are not curated (revisions)."""
     changed_field = next(
         (f for f in ("updated_at", "created_at") if any(x.name == f for x in model._meta.fields)),
         None,
@@ -49,9 +95,9 @@ def latest_change(
         return None
     stamps = [
         model.objects.aggregate(latest=Max(changed_field))["latest"],
-        Tombstone.objects.filter(record_type__in=list(record_types)).aggregate(
-            latest=Max("deleted_at")
-        )["latest"],
+        Tombstone.objects.filter(record_type__in=record_types).aggregate(latest=Max("deleted_at"))[
+            "latest"
+        ],
     ]
     stamps = [stamp for stamp in stamps if stamp is not None]
     return max(stamps) if stamps else None
@@ -107,7 +153,7 @@ class LastModifiedMixin:
         response = super().finalize_response(request, response, *args, **kwargs)
         if request.method == "GET" and response.status_code == 200:
             changed = latest_change(
-                getattr(response, "data", None), self.get_queryset().model, self.record_types()
+                getattr(response, "data", None), self.get_queryset(), self.record_types(), request
             )
             if changed is not None:
                 response["Last-Modified"] = http_date(changed.timestamp())
