@@ -45,6 +45,13 @@ browser: install
 	bash scripts/install-chromium.sh
 	$(BIN)/python -m pytest tests/browser -q
 
+# The explorer's screenshots in README.md and docs/ (docs/img/explore-*.png), taken in the
+# machine's Chromium from a throwaway database loaded with the curated data.
+.PHONY: screenshots
+screenshots: install
+	bash scripts/install-chromium.sh
+	$(BIN)/python scripts/screenshots.py
+
 # Generated SDKs from the current schema (Python, TypeScript; see sdk/README.md), then the
 # live tests of the Python client, which must not skip here.
 .PHONY: sdk

@@ -8,11 +8,14 @@ from drf_spectacular.views import (
     SpectacularSwaggerView,
 )
 
-from events.views import citation, healthz, home
+from events.views import ExplorerView, citation, healthz, home
 
 urlpatterns = [
     path("", home, name="home"),
     path("citation.cff", citation, name="citation"),
+    path("explore/", ExplorerView.as_view(view="timeline"), name="explore"),
+    path("explore/network/", ExplorerView.as_view(view="network"), name="explore-network"),
+    path("explore/map/", ExplorerView.as_view(view="map"), name="explore-map"),
     path("api/v1/", include("events.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),

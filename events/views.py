@@ -239,6 +239,11 @@ class ActorViewSet(ExportMixin, SlugLookupMixin, ReadWriteViewSet):
         page = self.paginate_queryset(rows)
         return self.get_paginated_response(TIMELINE_ROWS.rows(page, request))
 
+    def record_types(self) -> tuple[str, ...]:
+        if self.action == "events":  # its Last-Modified is the timeline's
+            return TimelineViewSet.sync_record_types
+        return super().record_types()
+
     def get_queryset(self) -> Any:
         queryset = super().get_queryset()
         if self.action == "events":  # the action's queryset is the timeline
