@@ -205,6 +205,17 @@ class RowShape:
         """The queryset's rows as the dicts `rows()` takes, in the queryset's order."""
         return queryset.select_related(None).prefetch_related(None).values(*self.columns)
 
+    def page_keys(self, queryset: QuerySet) -> QuerySet:
+        """The ids alone, to paginate: skipping rows of an index is cheap, skipping joined
+        rows is not (a deep page of the full rows would read every row before it)."""
+        return queryset.select_related(None).prefetch_related(None).values_list("id", flat=True)
+
+    def rows_of(self, ids: Sequence[int], request: Request | None) -> list[Row]:
+        """`rows()` for records given by id, in that order."""
+        found = self.model._default_manager.filter(pk__in=ids).values(*self.columns)
+        by_id = {row["id"]: row for row in found}
+        return self.rows([by_id[pk] for pk in ids], request)
+
     def stream(self, queryset: QuerySet, request: Request | None, chunk: int) -> Iterator[Row]:
         return stream_rows(self, queryset, request, chunk)
 

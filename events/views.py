@@ -78,9 +78,13 @@ class RowListMixin:
     row_shape: RowShape | TimelineShape
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        rows = self.row_shape.values(self.filter_queryset(self.get_queryset()))
-        page = self.paginate_queryset(rows)
-        return self.get_paginated_response(self.row_shape.rows(page, request))
+        queryset = self.filter_queryset(self.get_queryset())
+        shape = self.row_shape
+        if isinstance(shape, RowShape):  # page numbers: find the page's ids, then its rows
+            page = shape.rows_of(self.paginate_queryset(shape.page_keys(queryset)), request)
+        else:  # a cursor reads its position from the rows themselves
+            page = shape.rows(self.paginate_queryset(shape.values(queryset)), request)
+        return self.get_paginated_response(page)
 
 
 class ReadWriteViewSet(LastModifiedMixin, viewsets.ModelViewSet):
