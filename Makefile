@@ -43,7 +43,7 @@ schema: install
 .PHONY: browser
 browser: install
 	bash scripts/install-chromium.sh
-	$(BIN)/python -m pytest tests/browser -q
+	PARLEY_BROWSER_REQUIRED=1 $(BIN)/python -m pytest tests/browser -q
 
 # The explorer's screenshots in README.md and docs/ (docs/img/explore-*.png), taken in the
 # machine's Chromium from a throwaway database loaded with the curated data.

@@ -98,9 +98,10 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Persistent connections help PostgreSQL; SQLite opens in microseconds and a
-    # long-lived handle only gets in the way of the test runner.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # SQLite opens in microseconds, and a long-lived handle gets in the way of the test
+    # runner: no persistent connection unless CONN_MAX_AGE is set (a production server
+    # then saves the open and the PRAGMAs below on every request).
+    DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "0"))
     # WAL lets reads continue while a curator writes; a writer waits up to 20 s for a lock
     # instead of failing at once; IMMEDIATE transactions take the write lock when they
     # begin, so a read-check-write (If-Match) cannot interleave with another writer.

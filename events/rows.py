@@ -212,7 +212,7 @@ class RowShape:
 
     def rows_of(self, ids: Sequence[int], request: Request | None) -> list[Row]:
         """`rows()` for records given by id, in that order."""
-        found = self.model._default_manager.filter(pk__in=ids).values(*self.columns)
+        found = self.model._default_manager.filter(pk__in=ids).order_by().values(*self.columns)
         by_id = {row["id"]: row for row in found}
         return self.rows([by_id[pk] for pk in ids], request)
 

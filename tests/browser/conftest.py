@@ -16,6 +16,7 @@ data while the browser runs ask the live server's API over HTTP (`api_get`).
 from __future__ import annotations
 
 import json
+import os
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,13 +57,20 @@ COSMETIC = {"font", "stylesheet", "image"}
 
 @pytest.fixture(autouse=True)
 def _require_chromium() -> None:
+    """Skip without a browser — or fail, where PARLEY_BROWSER_REQUIRED=1 (CI, `make
+    browser`) says the checks must run."""
+    missing = None
     if not CHROMIUM.is_file():
-        pytest.skip(
+        missing = (
             f"browser checks need Chromium at {CHROMIUM}: run scripts/install-chromium.sh "
             "(or `make browser`)"
         )
-    if sync_api is None:
-        pytest.skip("browser checks need the `playwright` Python package (requirements-dev.txt)")
+    elif sync_api is None:
+        missing = "browser checks need the `playwright` Python package (requirements-dev.txt)"
+    if missing and os.environ.get("PARLEY_BROWSER_REQUIRED"):
+        pytest.fail(missing)
+    if missing:
+        pytest.skip(missing)
 
 
 @dataclass
