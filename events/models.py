@@ -645,8 +645,14 @@ class TimelineEntry(models.Model):
         indexes = [
             models.Index(fields=["date", "id"], name="timeline_date_id"),
             models.Index(fields=["end_date"], name="timeline_end_date"),
-            models.Index(fields=["event_type", "date"], name="timeline_type_date"),
+            # Type, then the date range and the id: `/events/?type=` in page order, and
+            # `/stats/` (by type and month, date filters included) from the index alone.
+            models.Index(
+                fields=["event_type", "date", "id", "end_date"], name="timeline_type_span"
+            ),
             models.Index(fields=["country", "date"], name="timeline_country_date"),
+            # `/stats/?group_by=country` from the index alone (no table read, no sort).
+            models.Index(fields=["country", "event_type"], name="timeline_country_type"),
             models.Index(fields=["updated_at"], name="timeline_updated_at"),
         ]
 
