@@ -96,6 +96,7 @@ class Options:
     request_timeout: int
     install_wrk: bool
     curated: bool
+    prepare: bool
 
 
 def parse_args(argv: Sequence[str]) -> Options:
@@ -157,6 +158,11 @@ def parse_args(argv: Sequence[str]) -> Options:
     )
     add("--no-install-wrk", dest="install_wrk", action="store_false")
     add("--curated", action="store_true", help="serve the curated data (development only)")
+    add(
+        "--prepare",
+        action="store_true",
+        help="with --reuse: generate the databases and stop (measure later, on a quiet machine)",
+    )
     args = parser.parse_args(argv)
     defaults: dict[str, Any] = {
         "sizes": [100_000, 1_000_000],
@@ -170,6 +176,8 @@ def parse_args(argv: Sequence[str]) -> Options:
     for name, value in defaults.items():
         if getattr(args, name) is None:
             setattr(args, name, value)
+    if args.prepare and not args.reuse:
+        parser.error("--prepare keeps the databases for a later run: give --reuse too")
     unknown = set(args.only) - set(workload.QUERY_NAMES)
     if unknown:
         parser.error(f"unknown queries in --only: {', '.join(sorted(unknown))}")
@@ -210,6 +218,7 @@ def parse_args(argv: Sequence[str]) -> Options:
         request_timeout=args.request_timeout,
         install_wrk=args.install_wrk,
         curated=args.curated,
+        prepare=args.prepare,
     )
 
 
@@ -1129,6 +1138,8 @@ def run(opts: Options) -> int:
                         f"N={n}: SQLite and PostgreSQL data differ in {', '.join(differ)} "
                         "(each backend is asked about its own data)"
                     )
+            if opts.prepare:
+                continue
             subjects: list[Subject] = []
             try:
                 start_subjects(subjects, datasets, found, opts, run_dir, admin, results)
