@@ -257,7 +257,9 @@ class DateRangeFilterSet(BaseFilterSet):
             "Full-text search over titles, summaries, statement texts, quotes, actor names "
             "and aliases, places and topics. On PostgreSQL: stemmed English words, all "
             'required; "quoted phrase", `or` and `-word` work as in a web search engine. On '
-            "SQLite: every word must appear (case-insensitive substring)."
+            "SQLite: every word is required and matches a word or the beginning of one, "
+            "ignoring case and diacritics (`Pashin` finds Pashinyan; not a substring: `war` "
+            "does not find towards); no stemming, no operators."
         )
     )
 

@@ -599,8 +599,8 @@ class Citation(models.Model):
 class TimelineQuerySet(DateRangeQuerySet):
     def search(self, text: str) -> TimelineQuerySet:
         """Full-text search. PostgreSQL: `websearch_to_tsquery` over an English
-        `tsvector`, annotated with `rank`. Elsewhere: every word must appear
-        (case-insensitive substring), `rank` is 0."""
+        `tsvector`, annotated with `rank`. SQLite: an FTS5 index, every word must match
+        a word or the beginning of one, ignoring case and diacritics; `rank` is 0."""
         from .search import search_timeline  # database-specific, kept in one place
 
         return search_timeline(self, text)

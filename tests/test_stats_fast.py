@@ -178,4 +178,6 @@ def test_filters_add_only_their_lookups(client, sample, group_by, query, lookups
     assert total == 1 + lookups and len(counting) == 1
     (sql,) = counting
     assert "COUNT(DISTINCT" not in sql.upper()
+    # On SQLite `search` is itself an id subquery, into the FTS5 index: not a regrouping.
+    sql = sql.replace("IN (SELECT rowid FROM events_timelineentry_fts", "")
     assert ("IN (SELECT" in sql.upper()) == subquery
