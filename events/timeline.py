@@ -8,7 +8,8 @@ new name appears in every event it took part in) and rebuilds those.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import models, transaction
@@ -51,14 +52,44 @@ def actors_with_roles(event: models.Model) -> list[tuple[Actor, str]]:
     return [(event.speaker, "speaker")] + [(a, "mentioned") for a in event.mentions.all()]
 
 
-def entry_fields(event: models.Model, aliases: dict[int, list[str]], place_aliases: dict) -> dict:
+@dataclass
+class EventContent:
+    """Everything one event's timeline row shows, however it was gathered.
+
+    `content_of()` reads it from an event fetched with `for_api()`; a bulk writer that
+    already holds it in memory (`events.synthetic`) fills it directly, so both paths
+    produce their rows with the same `entry_fields()`. Lists are in the order the API
+    shows them, i.e. the models' default orderings (topics by name; participations,
+    incident actors and citations by id; a statement's speaker, then its mentions by name).
+    """
+
+    event: models.Model
+    involved: list[tuple[Actor, str]]
+    place: Place | None
+    topics: list[Topic]
+    citations: list[dict[str, str]]  # {"source": slug, "quote": ..., "note": ...}
+
+
+def content_of(event: models.Model) -> EventContent:
+    """The content of an event read with `for_api()` (its relations prefetched)."""
+    return EventContent(
+        event=event,
+        involved=actors_with_roles(event),
+        place=getattr(event, "place", None),
+        topics=list(event.topics.all()),
+        citations=[
+            {"source": c.source.slug, "quote": c.quote, "note": c.note}
+            for c in event.citations.all()
+        ],
+    )
+
+
+def entry_fields(
+    content: EventContent, aliases: dict[int, list[str]], place_aliases: dict[int, list[str]]
+) -> dict[str, Any]:
     """The timeline row of one event (without the actor/topic relations)."""
-    involved = actors_with_roles(event)
-    place = getattr(event, "place", None)
-    topics = list(event.topics.all())
-    citations = [
-        {"source": c.source.slug, "quote": c.quote, "note": c.note} for c in event.citations.all()
-    ]
+    event, involved, place = content.event, content.involved, content.place
+    topics, citations = content.topics, content.citations
     summary = event.text if isinstance(event, Statement) else event.summary
     words = [event.title, summary, *(c["quote"] for c in citations)]
     for actor, _role in involved:
@@ -85,6 +116,56 @@ def entry_fields(event: models.Model, aliases: dict[int, list[str]], place_alias
             "citations": citations,
         },
     }
+
+
+def timeline_rows(
+    event_type: str,
+    contents: Iterable[EventContent],
+    aliases: dict[int, list[str]],
+    place_aliases: dict[int, list[str]],
+    pks: Mapping[int, int],
+) -> list[TimelineEntry]:
+    """Unsaved timeline rows for these events; `pks` maps event ids to the row ids they
+    keep or get (events missing from it get a new row)."""
+    return [
+        TimelineEntry(
+            pk=pks.get(content.event.pk),
+            event_type=event_type,
+            event_id=content.event.pk,
+            **entry_fields(content, aliases, place_aliases),
+        )
+        for content in contents
+    ]
+
+
+def link_rows(
+    contents: Iterable[EventContent], entry_pks: Mapping[int, int]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The actor and topic relations of these events' rows (`entry_pks`: event id -> row
+    id), as (row id, actor id) and (row id, topic id) pairs; each actor once per row."""
+    actor_pairs: list[tuple[int, int]] = []
+    topic_pairs: list[tuple[int, int]] = []
+    for content in contents:
+        entry_id = entry_pks[content.event.pk]
+        actor_ids = dict.fromkeys(actor.pk for actor, _ in content.involved)
+        actor_pairs += [(entry_id, actor_id) for actor_id in actor_ids]
+        topic_pairs += [(entry_id, topic.pk) for topic in content.topics]
+    return actor_pairs, topic_pairs
+
+
+def create_links(contents: Iterable[EventContent], entry_pks: Mapping[int, int]) -> None:
+    """Create the relations the feed's `actor`/`topic` filters and the statistics use."""
+    actor_pairs, topic_pairs = link_rows(contents, entry_pks)
+    actor_links = TimelineEntry.actors.through
+    topic_links = TimelineEntry.topics.through
+    actor_links.objects.bulk_create(
+        actor_links(timelineentry_id=entry_id, actor_id=actor_id)
+        for entry_id, actor_id in actor_pairs
+    )
+    topic_links.objects.bulk_create(
+        topic_links(timelineentry_id=entry_id, topic_id=topic_id)
+        for entry_id, topic_id in topic_pairs
+    )
 
 
 def alias_map(model: type[models.Model], owner_ids: Iterable[int]) -> dict[int, list[str]]:
@@ -120,43 +201,26 @@ def rebuild_entries(event_type: str, ids: Iterable[int] | None = None) -> int:
 
 
 def rebuild_chunk(event_type: str, model: type[models.Model], ids: list[int]) -> int:
-    events = list(model.objects.for_api().filter(pk__in=ids))
+    contents = [content_of(event) for event in model.objects.for_api().filter(pk__in=ids)]
+    event_ids = [content.event.pk for content in contents]
     entries = TimelineEntry.objects.filter(event_type=event_type, event_id__in=ids)
-    entries.exclude(event_id__in=[event.pk for event in events]).delete()
+    entries.exclude(event_id__in=event_ids).delete()
     existing = dict(entries.values_list("event_id", "pk"))
-    actor_ids = {actor.pk for event in events for actor, _ in actors_with_roles(event)}
+    actor_ids = {actor.pk for content in contents for actor, _ in content.involved}
     aliases = alias_map(ActorAlias, actor_ids)
-    place_aliases = alias_map(PlaceAlias, {getattr(e, "place_id", None) for e in events} - {None})
+    place_ids = {content.place.pk for content in contents if content.place is not None}
+    place_aliases = alias_map(PlaceAlias, place_ids)
 
-    rows = []
-    for event in events:
-        fields = entry_fields(event, aliases, place_aliases)
-        rows.append(
-            TimelineEntry(
-                pk=existing.get(event.pk), event_type=event_type, event_id=event.pk, **fields
-            )
-        )
+    rows = timeline_rows(event_type, contents, aliases, place_aliases, existing)
     to_update = [row for row in rows if row.pk is not None]
     TimelineEntry.objects.bulk_update(to_update, FIELDS_TO_UPDATE)
     created = TimelineEntry.objects.bulk_create([row for row in rows if row.pk is None])
-    by_event = {row.event_id: row for row in to_update + created}
+    by_event = {row.event_id: row.pk for row in to_update + created}
 
-    actor_links = TimelineEntry.actors.through
-    topic_links = TimelineEntry.topics.through
-    entry_ids = [row.pk for row in by_event.values()]
-    actor_links.objects.filter(timelineentry_id__in=entry_ids).delete()
-    topic_links.objects.filter(timelineentry_id__in=entry_ids).delete()
-    actor_links.objects.bulk_create(
-        actor_links(timelineentry_id=by_event[event.pk].pk, actor_id=actor_id)
-        for event in events
-        for actor_id in {actor.pk for actor, _ in actors_with_roles(event)}
-    )
-    topic_links.objects.bulk_create(
-        topic_links(timelineentry_id=by_event[event.pk].pk, topic_id=topic.pk)
-        for event in events
-        for topic in event.topics.all()
-    )
-    return len(events)
+    TimelineEntry.actors.through.objects.filter(timelineentry_id__in=by_event.values()).delete()
+    TimelineEntry.topics.through.objects.filter(timelineentry_id__in=by_event.values()).delete()
+    create_links(contents, by_event)
+    return len(contents)
 
 
 FIELDS_TO_UPDATE = [
