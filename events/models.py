@@ -373,6 +373,9 @@ class Event(TimestampedModel):
     class Meta:
         abstract = True
         ordering = ["-date", "-id"]
+        # The list order: a page's ids from the index alone (deep pages, exports' first
+        # byte on PostgreSQL, which has no row id in its `date` index).
+        indexes = [models.Index(fields=["date", "id"], name="%(class)s_date_id")]
 
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.title}"
