@@ -210,6 +210,12 @@ class RowShape:
         rows is not (a deep page of the full rows would read every row before it)."""
         return queryset.select_related(None).prefetch_related(None).values_list("id", flat=True)
 
+    def page(
+        self, queryset: QuerySet, paginate: Callable[[QuerySet], Any], request: Request | None
+    ) -> list[Row]:
+        """One page: its ids by page number, then its rows."""
+        return self.rows_of(paginate(self.page_keys(queryset)), request)
+
     def rows_of(self, ids: Sequence[int], request: Request | None) -> list[Row]:
         """`rows()` for records given by id, in that order."""
         found = self.model._default_manager.filter(pk__in=ids).order_by().values(*self.columns)
@@ -325,6 +331,12 @@ class TimelineShape:
         orders by it)."""
         extra = ["rank"] if "rank" in queryset.query.annotations else []
         return queryset.select_related(None).prefetch_related(None).values(*self.columns, *extra)
+
+    def page(
+        self, queryset: QuerySet, paginate: Callable[[QuerySet], Any], request: Request | None
+    ) -> list[Row]:
+        """One page: a cursor reads its position from the rows themselves."""
+        return self.rows(paginate(self.values(queryset)), request)
 
     def rows(self, page: Sequence[Row], request: Request | None) -> list[Row]:
         bases: dict[str, str] = {}

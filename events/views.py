@@ -79,11 +79,7 @@ class RowListMixin:
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         queryset = self.filter_queryset(self.get_queryset())
-        shape = self.row_shape
-        if isinstance(shape, RowShape):  # page numbers: find the page's ids, then its rows
-            page = shape.rows_of(self.paginate_queryset(shape.page_keys(queryset)), request)
-        else:  # a cursor reads its position from the rows themselves
-            page = shape.rows(self.paginate_queryset(shape.values(queryset)), request)
+        page = self.row_shape.page(queryset, self.paginate_queryset, request)
         return self.get_paginated_response(page)
 
 
@@ -239,9 +235,9 @@ class ActorViewSet(ExportMixin, SlugLookupMixin, ReadWriteViewSet):
         get_object_or_404(Actor, slug=slug)
         if isinstance(request.accepted_renderer, CSVRenderer):
             return self.export_csv()  # every matching row, like the other lists
-        rows = TIMELINE_ROWS.values(self.filter_queryset(self.get_queryset()))
-        page = self.paginate_queryset(rows)
-        return self.get_paginated_response(TIMELINE_ROWS.rows(page, request))
+        queryset = self.filter_queryset(self.get_queryset())
+        page = TIMELINE_ROWS.page(queryset, self.paginate_queryset, request)
+        return self.get_paginated_response(page)
 
     def record_types(self) -> tuple[str, ...]:
         if self.action == "events":  # its Last-Modified is the timeline's
