@@ -1079,7 +1079,7 @@ def run(opts: Options) -> int:
     if not opts.curated and not workload.generator_available():
         raise SystemExit(
             "manage.py generate_synthetic is not available yet "
-            "(events/management/commands/generate_synthetic.py); use --curated to try the "
+            "(bench/synthetic/management/commands/generate_synthetic.py); use --curated to try the "
             "harness on the curated data."
         )
     admin: PgAdmin | None = None

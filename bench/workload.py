@@ -42,7 +42,9 @@ DATASETTE_DB_NAME = "parley"  # the file's stem is Datasette's database name in 
 
 
 def generator_available() -> bool:
-    return (ROOT / "events" / "management" / "commands" / "generate_synthetic.py").exists()
+    return (
+        ROOT / "bench" / "synthetic" / "management" / "commands" / "generate_synthetic.py"
+    ).exists()
 
 
 def source_hash(curated: bool) -> str:
@@ -52,7 +54,7 @@ def source_hash(curated: bool) -> str:
     if curated:
         files += sorted((ROOT / "fixtures").rglob("*"))
     else:
-        files += sorted(p for p in (ROOT / "events").rglob("*synthetic*.py"))
+        files += sorted((ROOT / "bench" / "synthetic").rglob("*.py"))
     for path in files:
         if path.is_file():
             digest.update(str(path.relative_to(ROOT)).encode())
@@ -92,6 +94,7 @@ def manage(
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1,localhost",
         LOG_LEVEL="WARNING",
+        PARLEY_TOOLING="1",  # installs bench.synthetic (generate_synthetic)
     )
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with log_path.open("ab") as out:

@@ -55,11 +55,14 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
 ]
+# Benchmark tooling (`manage.py generate_synthetic`, bench/synthetic/): off in the product.
+if env_bool("PARLEY_TOOLING"):
+    INSTALLED_APPS.append("bench.synthetic")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Read-only requests may read from a replica (DATABASE_REPLICA_URL; config/routers.py).
-    "config.routers.ReplicaReadsMiddleware",
+    # Read-only requests may read from a replica (DATABASE_REPLICA_URL; config/db_routing.py).
+    "config.db_routing.ReplicaReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # ETag on every GET and 304 Not Modified for If-None-Match / If-Modified-Since.
@@ -115,7 +118,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 # A read replica (optional): GET/HEAD requests read from it, everything else — writes,
 # the reads of a request that writes, management commands — uses the primary
-# (config/routers.py, docs/performance.md).
+# (config/db_routing.py, docs/performance.md).
 if os.environ.get("DATABASE_REPLICA_URL"):
     DATABASES["replica"] = dj_database_url.parse(
         os.environ["DATABASE_REPLICA_URL"],
@@ -123,7 +126,7 @@ if os.environ.get("DATABASE_REPLICA_URL"):
         conn_health_checks=True,
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
-    DATABASE_ROUTERS = ["config.routers.PrimaryReplicaRouter"]
+    DATABASE_ROUTERS = ["config.db_routing.PrimaryReplicaRouter"]
 
 # The cache: throttling counters and page counts. Redis (shared by every process and
 # server) when REDIS_URL is set; otherwise each process keeps its own in memory. A cache
@@ -144,7 +147,7 @@ if os.environ.get("REDIS_URL"):
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# How long a page count may be reused while the data is unchanged (events/counting.py).
+# How long a page count may be reused while the data is unchanged (events/api/counting.py).
 COUNT_CACHE_SECONDS = int(os.environ.get("COUNT_CACHE_SECONDS", "300"))
 # `Cache-Control: max-age` of anonymous API reads: how long a browser or proxy may reuse
 # an answer before revalidating it with its ETag (0: always revalidate).
@@ -194,25 +197,25 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("MAX_REQUEST_BODY_BYTES", str(1
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first, so an anonymous write answers 401 with a WWW-Authenticate header.
-        "events.authentication.TokenOrBearerAuthentication",
+        "events.api.authentication.TokenOrBearerAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["events.permissions.StaffWriteOrReadOnly"],
+    "DEFAULT_PERMISSION_CLASSES": ["events.api.permissions.StaffWriteOrReadOnly"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    # CSV everywhere; GeoJSON (events.renderers.GeoJSONRenderer) is added per viewset by
-    # events.exports.ExportMixin, only where records have a place (`geojson_place_field`).
+    # CSV everywhere; GeoJSON (events.api.renderers.GeoJSONRenderer) is added per viewset by
+    # events.api.exports.ExportMixin, only where records have a place (`geojson_place_field`).
     "DEFAULT_RENDERER_CLASSES": [
-        "events.renderers.FastJSONRenderer",
+        "events.api.renderers.FastJSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
-        "events.renderers.CSVRenderer",
+        "events.api.renderers.CSVRenderer",
     ],
-    "DEFAULT_FILTER_BACKENDS": ["events.filters.StrictDjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "events.pagination.StrictPageNumberPagination",
+    "DEFAULT_FILTER_BACKENDS": ["events.api.filtersets.StrictDjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "events.api.pagination.StrictPageNumberPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "events.schema.ParleyAutoSchema",
-    "EXCEPTION_HANDLER": "events.exceptions.api_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "events.api.openapi.ParleyAutoSchema",
+    "EXCEPTION_HANDLER": "events.api.exceptions.api_exception_handler",
     "ORDERING_PARAM": "ordering",
-    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "events.negotiation.StrictContentNegotiation",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "events.api.negotiation.StrictContentNegotiation",
     # Fair use: per client address (anonymous) or per account; 429 with Retry-After.
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
@@ -258,7 +261,7 @@ SPECTACULAR_SETTINGS = {
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "events.schema.describe_everything",
+        "events.api.openapi.describe_everything",
     ],
     "ENUM_ADD_EXPLICIT_BLANK_NULL_CHOICE": False,
     "TAGS": [

@@ -8,6 +8,10 @@ os.environ.setdefault("SECRET_KEY", "test-suite-only-not-a-secret")
 
 from config.settings import *  # noqa: F403
 
+# The synthetic-data generator is tooling, tested with the product.
+if "bench.synthetic" not in INSTALLED_APPS:  # noqa: F405
+    INSTALLED_APPS = [*INSTALLED_APPS, "bench.synthetic"]  # noqa: F405
+
 # The suite makes thousands of requests a minute from one address; throttling has its own
 # test with low rates.
 REST_FRAMEWORK = {

@@ -8,7 +8,7 @@ from drf_spectacular.views import (
     SpectacularSwaggerView,
 )
 
-from events.views import ExplorerView, citation, healthz, home
+from events.pages.views import ExplorerView, citation, healthz, home
 
 urlpatterns = [
     path("", home, name="home"),
@@ -16,7 +16,7 @@ urlpatterns = [
     path("explore/", ExplorerView.as_view(view="timeline"), name="explore"),
     path("explore/network/", ExplorerView.as_view(view="network"), name="explore-network"),
     path("explore/map/", ExplorerView.as_view(view="map"), name="explore-map"),
-    path("api/v1/", include("events.urls")),
+    path("api/v1/", include("events.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
@@ -25,7 +25,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
 ]
 
-handler400 = "events.exceptions.json_bad_request"
-handler403 = "events.exceptions.json_forbidden"
-handler404 = "events.exceptions.json_not_found"
-handler500 = "events.exceptions.json_server_error"
+handler400 = "events.api.exceptions.json_bad_request"
+handler403 = "events.api.exceptions.json_forbidden"
+handler404 = "events.api.exceptions.json_not_found"
+handler500 = "events.api.exceptions.json_server_error"

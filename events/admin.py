@@ -4,11 +4,10 @@ autocomplete wherever an actor or place is picked."""
 from typing import Any
 
 from django.contrib import admin, messages
-from django.db import transaction
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 
-from .history import RestoreError, restore
-from .models import (
+from events import services
+from events.models import (
     Actor,
     ActorAlias,
     ActorIdentifier,
@@ -21,40 +20,30 @@ from .models import (
     Place,
     PlaceAlias,
     Revision,
-    RevisionAction,
     RevisionVia,
     Source,
     Statement,
     Topic,
 )
-from .revisions import record_revision, snapshot_of
-from .timeline import refresh_timeline_for
 
 
 class CuratedRecordAdmin(admin.ModelAdmin):
-    """After a save (inlines included) rebuild the timeline rows that show the record and
-    record the revision; deletions are recorded too, with the record as it was."""
+    """Every change made in the admin — the record, its inlines, deletions from the
+    change page or the list — goes through the write service as one change by the
+    signed-in curator (`via="admin"`): timeline, tombstones and revisions included."""
 
-    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
-        super().save_related(request, form, formsets, change)
-        refresh_timeline_for(form.instance)
-        action = RevisionAction.UPDATED if change else RevisionAction.CREATED
-        record_revision(form.instance, action, RevisionVia.ADMIN, request.user)
+    def changeform_view(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        with services.writing(RevisionVia.ADMIN, request.user):
+            return super().changeform_view(request, *args, **kwargs)
 
-    def delete_model(self, request: HttpRequest, obj: Any) -> None:
-        with transaction.atomic():
-            record_deletion(obj, request.user)
-            super().delete_model(request, obj)
+    def delete_view(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        with services.writing(RevisionVia.ADMIN, request.user):
+            return super().delete_view(request, *args, **kwargs)
 
     def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
-        with transaction.atomic():
-            for obj in queryset:
-                record_deletion(obj, request.user)
-            super().delete_queryset(request, queryset)
-
-
-def record_deletion(obj: Any, user: Any) -> None:
-    record_revision(obj, RevisionAction.DELETED, RevisionVia.ADMIN, user, snapshot_of(obj))
+        with services.writing(RevisionVia.ADMIN, request.user):
+            for record in queryset:  # one by one: each leaves its tombstone and revision
+                record.delete()
 
 
 @admin.register(Revision)
@@ -77,8 +66,8 @@ class RevisionAdmin(admin.ModelAdmin):
     def restore_deleted(self, request: HttpRequest, queryset: Any) -> None:
         for revision in queryset:
             try:
-                restore(revision, request.user)
-            except RestoreError as exc:
+                services.restore(revision, via=RevisionVia.ADMIN, user=request.user)
+            except services.RestoreError as exc:
                 self.message_user(request, f"{revision}: {exc.problems}", messages.ERROR)
             else:
                 self.message_user(request, f"Restored {revision.record_type} {revision.key}.")

@@ -7,6 +7,7 @@ class EventsConfig(AppConfig):
     verbose_name = "Parley events"
 
     def ready(self) -> None:
-        from . import signals
+        # Every save and delete of a curated record goes through the write service.
+        from events import services
 
-        signals.connect()
+        services.connect()

@@ -120,3 +120,5 @@ class RevisionVia(models.TextChoices):
     API = "api", "API"
     ADMIN = "admin", "Admin"
     LOAD = "load_curated", "load_curated"
+    # A plain `.save()` / `.delete()` from a shell or a script (events.services).
+    SCRIPT = "script", "Script or shell"

@@ -4,13 +4,15 @@ and the sources and citations every fact is traced to."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
+from typing import Any
 
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.db.models.functions import Lower
 
-from .choices import (
+from events.choices import (
     ActorKind,
     DatePrecision,
     EventType,
@@ -25,6 +27,7 @@ from .choices import (
     RevisionVia,
     StatementKind,
 )
+from events.write_context import WriteOutsideService, current_scope
 
 country_code_validator = RegexValidator(
     r"^[A-Z]{3}$", "Use an ISO 3166-1 alpha-3 code in capitals, e.g. ARM."
@@ -52,10 +55,36 @@ def country_field(help_text: str) -> models.CharField:
     )
 
 
+class CuratedQuerySet(models.QuerySet):
+    """Curated records and their nested rows: bulk writes, which send no signal, only
+    through the write service (`events.services`), which keeps the timeline and the
+    history in step. A plain `.save()` or `.delete()` goes through it by itself."""
+
+    def _check_write(self, operation: str) -> None:
+        if current_scope() is None:
+            raise WriteOutsideService(
+                f"{self.model.__name__}.objects...{operation}() outside events.services "
+                "would leave the timeline stale and record no revision: save records one "
+                "by one, or run this inside events.services.writing(via=...)."
+            )
+
+    def update(self, **kwargs: Any) -> int:
+        self._check_write("update")
+        return super().update(**kwargs)
+
+    def bulk_create(self, objs: Iterable[models.Model], *args: Any, **kwargs: Any) -> list:
+        self._check_write("bulk_create")
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs: Iterable[models.Model], *args: Any, **kwargs: Any) -> int:
+        self._check_write("bulk_update")
+        return super().bulk_update(objs, *args, **kwargs)
+
+
 # --- Reference data -------------------------------------------------------------------
 
 
-class SearchableQuerySet(models.QuerySet):
+class SearchableQuerySet(CuratedQuerySet):
     """`search()` over a model's own text fields and, when it has them, its aliases.
 
     Every word must match one of the fields (case-insensitive substring).
@@ -220,6 +249,8 @@ class ActorAlias(Alias):
 
     owner = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
 
+    objects = CuratedQuerySet.as_manager()
+
     class Meta(Alias.Meta):
         verbose_name_plural = "actor aliases"
         constraints = [
@@ -232,6 +263,8 @@ class PlaceAlias(Alias):
     Chișinău; searches match it as they match the name."""
 
     owner = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="aliases")
+
+    objects = CuratedQuerySet.as_manager()
 
     class Meta(Alias.Meta):
         verbose_name_plural = "place aliases"
@@ -250,6 +283,8 @@ class ActorIdentifier(models.Model):
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="identifiers")
     scheme = models.CharField(max_length=50)
     value = models.CharField(max_length=200)
+
+    objects = CuratedQuerySet.as_manager()
 
     class Meta:
         ordering = ["scheme", "value"]
@@ -284,6 +319,8 @@ class ActorRole(models.Model):
     )
     note = models.TextField(blank=True)
 
+    objects = CuratedQuerySet.as_manager()
+
     class Meta:
         ordering = ["start_date", "title", "id"]
         constraints = [
@@ -317,14 +354,9 @@ class DateRangeQuerySet(models.QuerySet):
         return queryset
 
 
-class EventQuerySet(DateRangeQuerySet):
-    """Query shaping shared by meetings, statements and incidents."""
-
-    def search(self, text: str) -> EventQuerySet:
-        """Full-text search through the timeline, which indexes the event's words together
-        with its quotes, actors, place and topics (see `events.search`)."""
-        matches = TimelineEntry.objects.filter(event_type=self.model._meta.model_name)
-        return self.filter(pk__in=matches.search(text).values("event_id"))
+class EventQuerySet(CuratedQuerySet, DateRangeQuerySet):
+    """Query shaping shared by meetings, statements and incidents. (Full-text search
+    goes through the timeline: `events.queries.search`.)"""
 
     def involving(self, actor_slug: str) -> EventQuerySet:
         """Events in which the actor takes part in any role."""
@@ -442,6 +474,8 @@ class Participation(models.Model):
         max_length=12, choices=ParticipantRole.choices, default=ParticipantRole.PARTICIPANT
     )
 
+    objects = CuratedQuerySet.as_manager()
+
     class Meta:
         ordering = ["id"]
         constraints = [
@@ -527,6 +561,8 @@ class IncidentActor(models.Model):
     )
     role = models.CharField(max_length=12, choices=IncidentActorRole.choices)
 
+    objects = CuratedQuerySet.as_manager()
+
     class Meta:
         ordering = ["id"]
         constraints = [
@@ -568,6 +604,8 @@ class Citation(models.Model):
 
     SUBJECT_FIELDS = ("meeting", "statement", "incident", "actor", "place")
 
+    objects = CuratedQuerySet.as_manager()
+
     class Meta:
         ordering = ["id"]
         constraints = [
@@ -600,13 +638,7 @@ class Citation(models.Model):
 
 
 class TimelineQuerySet(DateRangeQuerySet):
-    def search(self, text: str) -> TimelineQuerySet:
-        """Full-text search. PostgreSQL: `websearch_to_tsquery` over an English
-        `tsvector`, annotated with `rank`. SQLite: an FTS5 index, every word must match
-        a word or the beginning of one, ignoring case and diacritics; `rank` is 0."""
-        from .search import search_timeline  # database-specific, kept in one place
-
-        return search_timeline(self, text)
+    """The timeline's rows; full-text search over them is `events.queries.search`."""
 
 
 class TimelineEntry(models.Model):
@@ -680,7 +712,7 @@ class Tombstone(models.Model):
 class Revision(models.Model):
     """One change to a curated record: who made it, when, how, and what changed.
 
-    `snapshot` is the record in the curated-file form (see `events.exporting`) after the
+    `snapshot` is the record in the curated-file form (see `events.curated.dumping`) after the
     change, or before it for a deletion, so a deleted record can be restored from it.
     """
 
@@ -693,6 +725,9 @@ class Revision(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     snapshot = models.JSONField(help_text="The record in curated-file form.")
+    snapshot_format = models.PositiveSmallIntegerField(
+        default=1, help_text="Version of the curated-file form the snapshot is written in."
+    )
     changes = models.JSONField(default=dict, help_text="Changed fields: {field: [before, after]}.")
 
     class Meta:
@@ -701,15 +736,3 @@ class Revision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.record_type} {self.key} {self.action} {self.created_at:%Y-%m-%d %H:%M}"
-
-
-# The curated record types, by the name of their file in fixtures/ (load order).
-CURATED_MODELS: dict[str, type[models.Model]] = {
-    "topics": Topic,
-    "sources": Source,
-    "places": Place,
-    "actors": Actor,
-    "meetings": Meeting,
-    "statements": Statement,
-    "incidents": Incident,
-}

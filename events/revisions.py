@@ -1,31 +1,42 @@
-"""Recording revisions: who changed which curated record, when, how, and what changed.
+"""Revisions: who changed which curated record, when, how, and what changed.
 
-Every write path records one: the API, the admin and `load_curated`. A revision keeps the
-record in the curated-file form (`events.exporting`), so a deleted record can be restored
-from it (`events.history`).
+Only the write service (`events.services`) records them. A revision's snapshot is the
+record in the curated-file form (`events.curated.dumping`), because a deleted record is
+restored by loading its snapshot through the same checks and loader as the curated
+files: one format, one validator. The price is that the curated format may change
+under snapshots already stored, so each snapshot carries the format version it was
+written in (`Revision.snapshot_format`) and `upgrade_snapshot()` brings an older one up
+to date before it is restored. Bump `SNAPSHOT_FORMAT` and add an upgrade step whenever
+`events.curated.validation.SCHEMAS` changes shape.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import models
 
-from .curation import EVENT_TYPES
-from .exporting import record_as_curated
-from .models import CURATED_MODELS, Revision, RevisionAction
+from events.curated.dumping import record_as_curated
+from events.models import Revision, RevisionAction
+from events.registry import record_type_of
 
-RECORD_TYPE_OF = {model: record_type for record_type, model in CURATED_MODELS.items()}
-
-
-def public_key(record: models.Model) -> str:
-    """The identifier clients know a record by: the id of an event, else its slug."""
-    return str(record.pk) if RECORD_TYPE_OF[type(record)] in EVENT_TYPES else record.slug
+SNAPSHOT_FORMAT = 1
+# format N -> function turning a snapshot of format N into format N + 1.
+SNAPSHOT_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
 def snapshot_of(record: models.Model) -> dict[str, Any]:
-    return record_as_curated(record, RECORD_TYPE_OF[type(record)])
+    return record_as_curated(record, record_type_of(record).plural)
+
+
+def upgrade_snapshot(revision: Revision) -> dict[str, Any]:
+    """The revision's snapshot in the current curated format."""
+    snapshot, version = revision.snapshot, revision.snapshot_format
+    while version < SNAPSHOT_FORMAT:
+        snapshot, version = SNAPSHOT_UPGRADES[version](snapshot), version + 1
+    return snapshot
 
 
 def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
@@ -37,17 +48,14 @@ def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> dict[str, l
 
 
 def record_revision(
-    record: models.Model,
+    record_type: str,
+    key: str,
     action: str,
     via: str,
-    user: AbstractBaseUser | AnonymousUser | None = None,
-    snapshot: dict[str, Any] | None = None,
+    user: AbstractBaseUser | AnonymousUser | None,
+    snapshot: dict[str, Any],
 ) -> Revision:
-    """Record a change to `record`: call it after the change, or, for a deletion, with
-    the snapshot taken before it."""
-    record_type = RECORD_TYPE_OF[type(record)][:-1]
-    key = public_key(record)
-    snapshot = snapshot if snapshot is not None else snapshot_of(record)
+    """Record one change: `snapshot` is the record after it, or before a deletion."""
     previous = (
         Revision.objects.filter(record_type=record_type, key=key)
         .order_by("-created_at", "-id")
@@ -62,5 +70,6 @@ def record_revision(
         via=via,
         user=user if user is not None and user.is_authenticated else None,
         snapshot=snapshot,
+        snapshot_format=SNAPSHOT_FORMAT,
         changes=changes,
     )

@@ -1,8 +1,9 @@
 """Keeping the timeline (`TimelineEntry`) in step with the events it copies.
 
 `rebuild_entries()` recomputes the rows of some events in a fixed number of queries per
-chunk; `refresh_timeline_for()` works out which rows a changed record shows (an actor's
-new name appears in every event it took part in) and rebuilds those.
+chunk; `affected_events()` works out which rows a changed record shows (an actor's new
+name appears in every event it took part in). The write service (`events.services`)
+calls them after every change.
 """
 
 from __future__ import annotations
@@ -15,8 +16,7 @@ from typing import Any
 from django.db import models, transaction
 from django.utils import timezone
 
-from .choices import EventType
-from .models import (
+from events.models import (
     Actor,
     ActorAlias,
     Citation,
@@ -29,13 +29,8 @@ from .models import (
     TimelineEntry,
     Topic,
 )
+from events.registry import BY_MODEL, BY_NAME, EVENT_TYPES
 
-EVENT_MODELS: dict[str, type[models.Model]] = {
-    EventType.MEETING: Meeting,
-    EventType.STATEMENT: Statement,
-    EventType.INCIDENT: Incident,
-}
-EVENT_TYPE_OF = {model: event_type for event_type, model in EVENT_MODELS.items()}
 CHUNK = 1000
 
 
@@ -43,7 +38,7 @@ def brief(record: Actor | Place | None) -> dict[str, str] | None:
     return None if record is None else {"slug": record.slug, "name": record.name}
 
 
-def actors_with_roles(event: models.Model) -> list[tuple[Actor, str]]:
+def involved_actors(event: models.Model) -> list[tuple[Actor, str]]:
     """Every actor an event involves, with their part in it."""
     if isinstance(event, Meeting):
         return [(p.actor, p.role) for p in event.participations.all()]
@@ -57,7 +52,7 @@ class EventContent:
     """Everything one event's timeline row shows, however it was gathered.
 
     `content_of()` reads it from an event fetched with `for_api()`; a bulk writer that
-    already holds it in memory (`events.synthetic`) fills it directly, so both paths
+    already holds it in memory (`bench.synthetic.generator`) fills it directly, so both paths
     produce their rows with the same `entry_fields()`. Lists are in the order the API
     shows them, i.e. the models' default orderings (topics by name; participations,
     incident actors and citations by id; a statement's speaker, then its mentions by name).
@@ -74,7 +69,7 @@ def content_of(event: models.Model) -> EventContent:
     """The content of an event read with `for_api()` (its relations prefetched)."""
     return EventContent(
         event=event,
-        involved=actors_with_roles(event),
+        involved=involved_actors(event),
         place=getattr(event, "place", None),
         topics=list(event.topics.all()),
         citations=[
@@ -186,7 +181,7 @@ def chunks(ids: list[int], size: int = CHUNK) -> Iterator[list[int]]:
 def rebuild_entries(event_type: str, ids: Iterable[int] | None = None) -> int:
     """Recompute the timeline rows of the given events (all of the type by default).
     Events that no longer exist lose their row."""
-    model = EVENT_MODELS[event_type]
+    model = BY_NAME[event_type].model
     wanted = (
         sorted(set(ids))
         if ids is not None
@@ -231,17 +226,18 @@ FIELDS_TO_UPDATE = [
 
 def rebuild_timeline() -> int:
     """Rebuild every row (after a bulk load)."""
-    return sum(rebuild_entries(event_type) for event_type in EVENT_MODELS)
+    return sum(rebuild_entries(kind.name) for kind in EVENT_TYPES)
 
 
 def timeline_is_complete() -> bool:
-    return TimelineEntry.objects.count() == sum(m.objects.count() for m in EVENT_MODELS.values())
+    return TimelineEntry.objects.count() == sum(kind.model.objects.count() for kind in EVENT_TYPES)
 
 
 def affected_events(record: models.Model) -> dict[str, set[int]]:
     """Which events' rows show this record (so must change when it does)."""
-    if type(record) in EVENT_TYPE_OF:
-        return {EVENT_TYPE_OF[type(record)]: {record.pk}}
+    kind = BY_MODEL[type(record)]
+    if kind.is_event:
+        return {kind.name: {record.pk}}
     entries = TimelineEntry.objects.none()
     if isinstance(record, Actor):
         entries = TimelineEntry.objects.filter(actors=record)
@@ -251,7 +247,9 @@ def affected_events(record: models.Model) -> dict[str, set[int]]:
         entries = TimelineEntry.objects.filter(topics=record)
     elif isinstance(record, Source):
         found: dict[str, set[int]] = defaultdict(set)
-        for citation in Citation.objects.filter(source=record).values(*EVENT_MODELS):
+        for citation in Citation.objects.filter(source=record).values(
+            *(k.name for k in EVENT_TYPES)
+        ):
             for event_type, event_id in citation.items():
                 if event_id is not None:
                     found[event_type].add(event_id)
@@ -262,11 +260,6 @@ def affected_events(record: models.Model) -> dict[str, set[int]]:
     return found
 
 
-def refresh_timeline_for(record: Any) -> None:
-    """Call after a record was created, changed or deleted outside a bulk load."""
-    refresh_events(affected_events(record), touch=type(record) not in EVENT_TYPE_OF)
-
-
 def refresh_events(events: dict[str, set[int]], *, touch: bool) -> None:
     """Rebuild the timeline rows of these events. With `touch`, first move their
     `updated_at`: what they show changed (an actor's name, a deleted meeting), so clients
@@ -274,5 +267,5 @@ def refresh_events(events: dict[str, set[int]], *, touch: bool) -> None:
     now = timezone.now()
     for event_type, ids in events.items():
         if touch:
-            EVENT_MODELS[event_type].objects.filter(pk__in=ids).update(updated_at=now)
+            BY_NAME[event_type].model.objects.filter(pk__in=ids).update(updated_at=now)
         rebuild_entries(event_type, ids)

@@ -13,9 +13,9 @@ from django.contrib.auth.models import Permission
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from events.curation import check_curated
-from events.loading import load_curated_data
+from events.curated.validation import check_curated
 from events.models import Actor, Citation, Incident, Meeting, Place, Source, Statement, Topic
+from events.services import load_curated, untracked_writes
 from events.timeline import rebuild_timeline
 
 DATA = Path(__file__).parent / "data"
@@ -35,7 +35,7 @@ def sample(db):
     """The small test dataset, loaded."""
     data = check_curated(SAMPLE_CURATED, SAMPLE_SOURCES)
     assert not data.problems, data.problems
-    load_curated_data(data)
+    load_curated(data)
     return data
 
 
@@ -92,7 +92,14 @@ def curator_token(curator) -> str:
 
 
 def add_records(count: int) -> None:
-    """`count` more records of every kind, each with relations to prefetch."""
+    """`count` more records of every kind, each with relations to prefetch (written
+    directly, the timeline rebuilt once at the end: a state set up, not a history)."""
+    with untracked_writes():
+        write_records(count)
+    rebuild_timeline()
+
+
+def write_records(count: int) -> None:
     actors = list(Actor.objects.all()[:3])
     topic = Topic.objects.first()
     source = Source.objects.first()
@@ -129,4 +136,3 @@ def add_records(count: int) -> None:
         incident.incident_actors.create(actor=actors[0], role="affected")
         for subject in (meeting, statement, incident):
             Citation.objects.create(source=source, quote="q", **{subject._meta.model_name: subject})
-    rebuild_timeline()

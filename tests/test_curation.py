@@ -7,7 +7,7 @@ import pytest
 import yaml
 from django.core.management import CommandError, call_command
 
-from events.curation import check_curated
+from events.curated.validation import check_curated
 from tests.conftest import REPO_FIXTURES, SAMPLE_CURATED, SAMPLE_SOURCES, seeds_dir
 
 

@@ -4,8 +4,8 @@ import pytest
 import yaml
 from django.core.management import call_command
 
-from events.curation import RECORD_TYPES, check_curated
-from events.loading import load_curated_data
+from events.curated.validation import FILES, check_curated
+from events.services import load_curated
 from tests.conftest import REPO_FIXTURES
 
 pytestmark = pytest.mark.django_db
@@ -15,12 +15,12 @@ pytestmark = pytest.mark.django_db
 def curated(db):
     data = check_curated(REPO_FIXTURES)
     assert not data.problems
-    load_curated_data(data)
+    load_curated(data)
 
 
 def test_load_then_export_reproduces_the_files_byte_for_byte(curated, tmp_path):
     call_command("export_curated", "--output", str(tmp_path))
-    for record_type in RECORD_TYPES:
+    for record_type in FILES:
         name = f"{record_type}.yaml"
         assert (tmp_path / name).read_bytes() == (REPO_FIXTURES / name).read_bytes(), name
 
@@ -36,5 +36,5 @@ def test_an_edit_made_through_the_api_appears_in_the_export(curated, curator_cli
     # And the exported files are valid curated data that load back unchanged.
     data = check_curated(tmp_path)
     assert data.problems == []
-    counts = load_curated_data(data)
+    counts = load_curated(data)
     assert all(set(counter) == {"unchanged"} for counter in counts.values())

@@ -11,6 +11,7 @@ from django.db import connection
 from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
 
+from events.api.views.records import MeetingViewSet
 from events.models import (
     Actor,
     Citation,
@@ -21,7 +22,6 @@ from events.models import (
     Statement,
     Topic,
 )
-from events.views import MeetingViewSet
 from tests.conftest import add_records
 
 pytestmark = pytest.mark.django_db
@@ -213,7 +213,9 @@ def test_geojson_of_incidents_has_null_geometry_where_unknown(client, sample):
     _, collection = get_geojson(client, "/api/v1/incidents/?format=geojson")
     geometries = {feature["id"]: feature["geometry"] for feature in collection["features"]}
     assert geometries == {"1": None, "2": None, "3": None}  # no place; a place without coordinates
-    Place.objects.filter(slug="lachin-corridor").update(latitude=39.6, longitude=46.5)
+    place = Place.objects.get(slug="lachin-corridor")
+    place.latitude, place.longitude = 39.6, 46.5
+    place.save()
     _, collection = get_geojson(client, "/api/v1/incidents/?format=geojson&place=lachin-corridor")
     assert [feature["geometry"]["coordinates"] for feature in collection["features"]] == [
         [46.5, 39.6],

@@ -19,11 +19,11 @@ def history(client, url):
 def test_loading_records_a_creation_for_every_record_and_nothing_when_unchanged(sample):
     records = sum(sample.count().values())
     assert Revision.objects.filter(via="load_curated", action="created").count() == records
-    from events.curation import check_curated
-    from events.loading import load_curated_data
+    from events.curated.validation import check_curated
+    from events.services import load_curated
     from tests.conftest import SAMPLE_CURATED
 
-    load_curated_data(check_curated(SAMPLE_CURATED))
+    load_curated(check_curated(SAMPLE_CURATED))
     assert Revision.objects.count() == records
 
 

@@ -6,16 +6,17 @@ import pytest
 import yaml
 from django.core.management import CommandError, call_command
 
-from events.curation import check_curated
-from events.loading import LoadError, load_curated_data
+from events.curated.loading import LoadError
+from events.curated.validation import check_curated
 from events.models import Actor, ActorAlias, Citation, Meeting, Participation, Topic
+from events.services import load_curated
 from tests.conftest import SAMPLE_CURATED, SAMPLE_SOURCES
 
 pytestmark = pytest.mark.django_db
 
 
 def load(directory=SAMPLE_CURATED):
-    return load_curated_data(check_curated(directory, SAMPLE_SOURCES))
+    return load_curated(check_curated(directory, SAMPLE_SOURCES))
 
 
 def snapshot():

@@ -18,7 +18,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from events.models import Actor, Meeting
-from events.network import build_network
+from events.queries.network import build_network
 
 pytestmark = pytest.mark.django_db
 

@@ -22,9 +22,11 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
+from events.api.filtersets import MeetingFilterSet, TimelineOrderingFilterSet
+from events.api.pagination import parse_positive_int
 from events.choices import DatePrecision, IncidentKind, MeetingKind
-from events.curation import (
-    RECORD_TYPES,
+from events.curated.validation import (
+    FILES,
     Context,
     Invalid,
     check_record,
@@ -37,10 +39,8 @@ from events.curation import (
     required_date,
     slug,
 )
-from events.filters import MeetingFilterSet, TimelineOrderingFilterSet
 from events.models import Meeting
-from events.pagination import parse_positive_int
-from events.stats import periods_between
+from events.queries.stats import periods_between
 
 FAST = settings(max_examples=120, deadline=None)
 DB = settings(
@@ -48,7 +48,7 @@ DB = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-CTX = Context(slugs={record_type: set() for record_type in RECORD_TYPES})
+CTX = Context(slugs={record_type: set() for record_type in FILES})
 
 # Text with a bias towards the characters parsers trip on.
 tricky_text = st.one_of(

@@ -1,5 +1,5 @@
 """The read-replica router: read-only requests read from the replica, everything else —
-writes, and the reads a write makes — from the primary (config/routers.py)."""
+writes, and the reads a write makes — from the primary (config/db_routing.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 from django.http import HttpResponse, StreamingHttpResponse
 from django.test import RequestFactory
 
-from config.routers import PrimaryReplicaRouter, ReplicaReadsMiddleware, replica_reads
+from config.db_routing import PrimaryReplicaRouter, ReplicaReadsMiddleware, replica_reads
 
 ROOT = Path(__file__).resolve().parent.parent
 router = PrimaryReplicaRouter()

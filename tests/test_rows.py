@@ -1,4 +1,4 @@
-"""The fast list rows (events/rows.py) are exactly what the serializers would answer.
+"""The fast list rows (events/api/rows.py) are exactly what the serializers would answer.
 
 Lists are built from `.values()` queries rather than through the serializers; the
 serializers still define the documented schema. These tests load the real curated
@@ -14,11 +14,11 @@ import io
 import pytest
 from rest_framework.test import APIRequestFactory
 
-from events import serializers
-from events.curation import check_curated
-from events.loading import load_curated_data
+from events.api import serializers
+from events.api.renderers import csv_chunks, serializer_columns
+from events.curated.validation import check_curated
 from events.models import Incident, Meeting, Statement, TimelineEntry
-from events.renderers import csv_chunks, serializer_columns
+from events.services import load_curated
 from tests.conftest import REPO_FIXTURES
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ LISTS = [
 def curated(db):
     data = check_curated(REPO_FIXTURES)
     assert not data.problems, data.problems
-    load_curated_data(data)
+    load_curated(data)
 
 
 def expected(model, serializer_class, path):

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 
 from events.models import TimelineEntry
-from events.search import fts_query
+from events.queries.search import fts_query
 from tests.test_timeline import keys, walk
 
 pytestmark = pytest.mark.django_db

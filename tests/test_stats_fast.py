@@ -15,10 +15,10 @@ from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
+from events.api.filtersets import StatsFilterSet
 from events.choices import EventType
-from events.filters import StatsFilterSet
 from events.models import TimelineEntry
-from events.stats import GROUPINGS
+from events.queries.stats import GROUPINGS
 
 pytestmark = pytest.mark.django_db
 

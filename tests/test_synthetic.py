@@ -1,4 +1,4 @@
-"""The synthetic dataset generator (`events.synthetic`, `manage.py generate_synthetic`):
+"""The synthetic dataset generator (`bench.synthetic.generator`, `manage.py generate_synthetic`):
 sizes, shape, curation rules, the timeline index, determinism, the API on top, and the
 refusal to mix with curated data."""
 
@@ -12,7 +12,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.db.models import Count, F
 
-from events.curation import check_curated
+from bench.synthetic.generator import WRITTEN_MODELS, Plan
+from events.curated.validation import check_curated
 from events.models import (
     Actor,
     ActorAlias,
@@ -28,7 +29,6 @@ from events.models import (
     Tombstone,
     Topic,
 )
-from events.synthetic import WRITTEN_MODELS, Plan
 from events.timeline import rebuild_timeline, timeline_is_complete
 
 pytestmark = pytest.mark.django_db

@@ -24,8 +24,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from events.curation import check_curated
-from events.loading import load_curated_data
+from events.curated.validation import check_curated
+from events.services import load_curated
 
 try:
     from playwright import sync_api
@@ -112,7 +112,7 @@ def live_curated(transactional_db, live_server):
     """The curated dataset of the repository (fixtures/), committed."""
     data = check_curated(CURATED)
     assert not data.problems, data.problems
-    load_curated_data(data)
+    load_curated(data)
     return live_server
 
 

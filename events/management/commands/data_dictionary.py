@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from events.data_dictionary import DataDictionaryError, render
+from events.api.data_dictionary import DataDictionaryError, render
 
 DEFAULT_OUTPUT = Path(settings.BASE_DIR) / "docs" / "data-dictionary.md"
 

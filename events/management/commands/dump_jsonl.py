@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from events.exports import dump_jsonl
+from events.api.jsonl import dump_jsonl
 
 
 class Command(BaseCommand):

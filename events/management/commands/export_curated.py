@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from events.exporting import export_curated
+from events.curated.dumping import export_curated
 
 
 class Command(BaseCommand):

@@ -6,8 +6,9 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from events.curation import check_curated
-from events.loading import LoadError, load_curated_data
+from events.curated.loading import LoadError
+from events.curated.validation import check_curated
+from events.services import load_curated
 
 
 class Command(BaseCommand):
@@ -28,7 +29,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         data = check_curated(options["dir"] or settings.CURATED_DIR, options["sources"])
         try:
-            counts = load_curated_data(data)
+            counts = load_curated(data)
         except LoadError as exc:
             raise CommandError(f"Nothing was loaded.\n{exc}") from exc
         for record_type, counter in counts.items():

@@ -6,7 +6,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from events.curation import check_curated
+from events.curated.validation import check_curated
 
 
 class Command(BaseCommand):

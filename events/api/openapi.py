@@ -1,0 +1,267 @@
+"""OpenAPI schema refinements, in one place.
+
+- `ParleyAutoSchema` names cursor-paginated list components apart from page-number ones
+  (drf-spectacular would otherwise let one overwrite the other).
+- `describe_everything` is a post-processing hook giving every property and path
+  parameter a description: the common ones (slug, title, created_at, ...) are described
+  once here instead of on each model field.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.plumbing import force_instance
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter
+from rest_framework import serializers
+from rest_framework.pagination import CursorPagination
+from rest_framework.permissions import SAFE_METHODS
+
+from events.api.permissions import StaffWriteOrReadOnly
+from events.api.renderers import CSVRenderer
+from events.api.serializers import StrictInputMixin
+
+# Descriptions of properties that recur across resources; a field's own help_text wins.
+COMMON_DESCRIPTIONS = {
+    "id": "The record's fixed public id (events). It never changes between loads.",
+    "slug": "The record's fixed public key: lowercase letters, digits and hyphens.",
+    "name": "Name (canonical English form for actors and places).",
+    "title": "One-line neutral title.",
+    "summary": "Neutral summary saying only what the cited sources support.",
+    "description": "Short description.",
+    "note": "Curator's note: judgement calls and disagreements between sources.",
+    "created_at": "When the record was created in Parley.",
+    "updated_at": "When the record, or anything it shows, last changed (for sync clients).",
+    "deleted_at": "When the record was deleted.",
+    "citations": "Sources: short verbatim quotes, each from a named source document.",
+    "identifiers": "Identifiers of the actor in other datasets (scheme and value).",
+    "roles": "Offices the actor held, with the organisation and dates where known.",
+    "scheme": "The other dataset, e.g. wikidata.",
+    "value": "The identifier within that dataset, e.g. Q7747.",
+    "start_date": "First day in office; null when unknown.",
+    "end_date": "Last day (of the event or office); null for a one-day event or when unknown.",
+    "date": "The event's (first) day; read it with date_precision.",
+    "publisher": "Publisher named in the document; empty when the text names none.",
+    "published_on": "Publication date; null when the document does not give it.",
+    "url": "Where the document was published; null when unknown.",
+    "participants": "Every actor taking part, each with its role.",
+    "actors": "Actors involved, each with its role.",
+    "meeting": "Id of the meeting the statement was made at; null if none.",
+    "features": "One Feature per record.",
+    "group_by": "The grouping used.",
+    "results": "The records of this page.",
+    "count": "Number of records matching the filters (all pages).",
+    "next": "Link to the next page; null on the last page.",
+    "previous": "Link to the previous page; null on the first page.",
+    "total": "Events of all types in the group.",
+    "kind": "What sort of record this is, within its type (see the enum).",
+    "status": "Whether the meeting was held, is planned, or was cancelled.",
+    "role": "The part the actor played.",
+    "type": "meeting, statement or incident.",
+    "date_precision": "How much of `date` the sources support: day, month, year or approximate.",
+    "plover_type": "PLOVER event type, for joining with POLECAT-style data; null if none fits.",
+    "place": "Where it happened, `{slug, name}`; null when unknown or not applicable.",
+    "speaker": "Who said it, `{slug, name}`.",
+    "action": "What happened: created, updated, deleted or restored.",
+    "via": "Through what: api, admin or load_curated.",
+}
+PARAMETER_DESCRIPTIONS = {
+    ("path", "id"): "The record's id.",
+    ("path", "slug"): "The record's slug.",
+    ("query", "format"): "Response format; the `Accept` header works too.",
+}
+
+
+class ErrorDetailSerializer(serializers.Serializer):
+    """An error that is not about one parameter or field."""
+
+    detail = serializers.CharField(help_text="What went wrong, for a person to read.")
+
+
+VALIDATION_ERROR_SCHEMA = {
+    "type": "object",
+    "description": "Each offending query parameter or body field, mapped to its messages "
+    "(a list of strings; nested fields map to nested objects of the same shape).",
+    "additionalProperties": {},
+    "example": {"date_from": ["Enter a valid date."]},
+}
+VALIDATION_ERROR_REF = {"$ref": "#/components/schemas/ValidationError"}
+WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+# status -> (description, methods it applies to; None for all)
+ERROR_RESPONSES: dict[str, tuple[str, tuple[str, ...] | None]] = {
+    "400": ("Invalid query parameter, format or body field: see the body.", None),
+    "401": ("Authentication needed for writes, or the token sent is invalid.", None),
+    "403": ("Authenticated, but not allowed to change this kind of record.", WRITE_METHODS),
+    "404": ("No such record, or no such page.", None),
+    "406": ("The Accept header asks for a format this endpoint cannot give.", ("GET",)),
+    "409": ("The database refused the change (e.g. the record is still in use).", WRITE_METHODS),
+    "412": ("If-Match names an older version: the record changed since you read it.",
+            ("PUT", "PATCH", "DELETE")),
+    "413": ("The request body is too large.", ("POST", "PUT", "PATCH")),
+    "415": ("Request bodies must be JSON.", ("POST", "PUT", "PATCH")),
+    "428": ("If-Match is required: send the ETag of the record as you read it.",
+            ("PUT", "PATCH", "DELETE")),
+    "429": ("Too many requests: wait for the number of seconds in Retry-After.", None),
+}  # fmt: skip
+
+
+class ParleyAutoSchema(AutoSchema):
+    def get_auth(self) -> list[dict[str, list[str]]]:
+        """Reads are public: say so with the empty requirement `{}` (drf-spectacular
+        only knows AllowAny and IsAuthenticatedOrReadOnly)."""
+        auths = super().get_auth()
+        public_read = self.method in SAFE_METHODS and any(
+            isinstance(permission, StaffWriteOrReadOnly)
+            for permission in self.view.get_permissions()
+        )
+        if public_read and {} not in auths:
+            auths.append({})
+        return auths
+
+    def _get_response_for_code(
+        self,
+        serializer: Any,
+        status_code: str,
+        media_types: Any = None,
+        direction: str = "response",
+    ) -> dict[str, Any]:
+        """A CSV answer is text, whatever the JSON answer's schema (views that offer CSV
+        through the default renderers, such as /history/ and /stats/)."""
+        response = super()._get_response_for_code(serializer, status_code, media_types, direction)
+        csv = response.get("content", {}).get(CSVRenderer.media_type)
+        if csv is not None:
+            csv["schema"] = {"type": "string"}
+        return response
+
+    def _map_serializer_field(
+        self, field: Any, direction: str, bypass_extensions: bool = False
+    ) -> dict[str, Any]:
+        """A list that may not be empty (citations, participants) says so: minItems 1."""
+        schema = super()._map_serializer_field(field, direction, bypass_extensions)
+        if schema.get("type") == "array" and getattr(field, "allow_empty", True) is False:
+            schema.setdefault("minItems", 1)
+        return schema
+
+    def _get_filter_parameters(self) -> list[dict[str, Any]]:
+        """A filter given an empty value is left out (StrictDjangoFilterBackend): say so,
+        or `?date_to=` reads as an invalid date."""
+        parameters = super()._get_filter_parameters()
+        for parameter in parameters:
+            if parameter.get("in") == "query":
+                parameter["allowEmptyValue"] = True
+        return parameters
+
+    def _map_basic_serializer(self, serializer: Any, direction: str) -> dict[str, Any]:
+        """Write bodies refuse fields they do not know (StrictInputMixin): say so."""
+        schema = super()._map_basic_serializer(serializer, direction)
+        if direction == "request" and isinstance(force_instance(serializer), StrictInputMixin):
+            schema["additionalProperties"] = False
+        return schema
+
+    def _get_response_bodies(self, direction: str = "response") -> dict[str, Any]:
+        """The documented answers, plus every error answer the operation can give."""
+        responses = super()._get_response_bodies(direction)
+        if direction != "response" or not self.path.startswith("/api/v1/"):
+            return responses
+        error_ref = self.resolve_serializer(ErrorDetailSerializer, "response").ref
+        for code, (description, methods) in ERROR_RESPONSES.items():
+            schema = VALIDATION_ERROR_REF if code == "400" else error_ref
+            if code in responses:  # declared by the view: give it a body if it has none
+                responses[code].setdefault("content", {"application/json": {"schema": schema}})
+                continue
+            if methods is not None and self.method not in methods:
+                continue
+            if code in ("412", "428") and not self.view_checks_if_match():
+                continue
+            responses[code] = {
+                "content": {"application/json": {"schema": schema}},
+                "description": description,
+            }
+        return responses
+
+    def view_checks_if_match(self) -> bool:
+        return hasattr(self.view, "locked_for_write") and getattr(self.view, "action", "") in (
+            "update", "partial_update", "destroy"
+        )  # fmt: skip
+
+    def get_override_parameters(self) -> list[Any]:
+        parameters = list(super().get_override_parameters())
+        if self.view_checks_if_match():
+            parameters.append(
+                OpenApiParameter(
+                    "If-Match",
+                    OpenApiTypes.STR,
+                    OpenApiParameter.HEADER,
+                    required=True,
+                    description="The ETag of the record as you read it (from GET); "
+                    "412 if it changed since, 428 if missing.",
+                )
+            )
+        return parameters
+
+    def get_paginated_name(self, serializer_name: str) -> str:
+        paginator = getattr(self.view, "pagination_class", None)
+        if paginator is not None and issubclass(paginator, CursorPagination):
+            return f"CursorPaginated{serializer_name}List"
+        return super().get_paginated_name(serializer_name)
+
+
+RESPONSE_DESCRIPTIONS = {
+    "200": "OK.",
+    "201": "Created; the body is the new record as it reads back.",
+    "204": "Deleted.",
+}
+
+
+def enum_varnames(values: list[Any]) -> list[str] | None:
+    """Stable member names for enums whose values start with '-' (ordering): DATE_DESC,
+    not VALUE_0, so generated clients do not depend on the order of the values."""
+    if not any(isinstance(v, str) and v.startswith("-") for v in values):
+        return None
+    return [f"{v.lstrip('-').upper()}_{'DESC' if v.startswith('-') else 'ASC'}" for v in values]
+
+
+def tidy_parameter(parameter: dict[str, Any]) -> None:
+    schema = parameter.get("schema", {})
+    if parameter["in"] == "path" and schema.get("pattern") == "^[0-9]+$":
+        parameter["schema"] = {"type": "integer", "minimum": 1}  # ids are numbers
+    for candidate in (schema, schema.get("items", {})):
+        names = enum_varnames(candidate.get("enum", []))
+        if names:
+            candidate["x-enum-varnames"] = names
+
+
+def describe_everything(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """Post-processing hook: fill in missing descriptions, mark what every answer always
+    contains as required, and give parameters the types and names clients need."""
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    schemas["ValidationError"] = VALIDATION_ERROR_SCHEMA
+    for name, component in schemas.items():
+        if component.get("properties") and not name.endswith("Request"):
+            # Answers always carry every field (null when unknown): clients need no Unset.
+            component["required"] = list(component["properties"])
+    for component in schemas.values():
+        for name, prop in (component.get("properties") or {}).items():
+            if "description" in prop or name not in COMMON_DESCRIPTIONS:
+                continue
+            if "$ref" in prop:  # OpenAPI 3.0 ignores siblings of $ref: wrap it
+                component["properties"][name] = {
+                    "allOf": [{"$ref": prop.pop("$ref")}],
+                    **prop,
+                    "description": COMMON_DESCRIPTIONS[name],
+                }
+            else:
+                prop["description"] = COMMON_DESCRIPTIONS[name]
+    for path in result.get("paths", {}).values():
+        for operation in path.values():
+            for parameter in operation.get("parameters", []):
+                tidy_parameter(parameter)
+                key = (parameter["in"], parameter["name"])
+                if not parameter.get("description") and key in PARAMETER_DESCRIPTIONS:
+                    parameter["description"] = PARAMETER_DESCRIPTIONS[key]
+            for status_code, response in operation.get("responses", {}).items():
+                if not response.get("description"):
+                    response["description"] = RESPONSE_DESCRIPTIONS.get(status_code, "")
+    return result
