@@ -1,0 +1,71 @@
+"""Provenance: the citations that trace every fact to a verbatim quote from a source."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+
+from events.models.base import CuratedQuerySet
+
+
+class Citation(models.Model):
+    """A short verbatim quote from a source supporting one record."""
+
+    source = models.ForeignKey(
+        "events.Source",
+        on_delete=models.PROTECT,
+        related_name="citations",
+        help_text="The document quoted.",
+    )
+    quote = models.TextField(help_text="Exact substring of the source document.")
+    note = models.TextField(blank=True)
+    meeting = models.ForeignKey(
+        "events.Meeting", on_delete=models.CASCADE, null=True, blank=True, related_name="citations"
+    )
+    statement = models.ForeignKey(
+        "events.Statement",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="citations",
+    )
+    incident = models.ForeignKey(
+        "events.Incident", on_delete=models.CASCADE, null=True, blank=True, related_name="citations"
+    )
+    actor = models.ForeignKey(
+        "events.Actor", on_delete=models.CASCADE, null=True, blank=True, related_name="citations"
+    )
+    place = models.ForeignKey(
+        "events.Place", on_delete=models.CASCADE, null=True, blank=True, related_name="citations"
+    )
+
+    SUBJECT_FIELDS = ("meeting", "statement", "incident", "actor", "place")
+
+    objects = CuratedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(meeting__isnull=False, statement=None, incident=None, actor=None, place=None)
+                    | Q(
+                        meeting=None, statement__isnull=False, incident=None, actor=None, place=None
+                    )
+                    | Q(
+                        meeting=None, statement=None, incident__isnull=False, actor=None, place=None
+                    )
+                    | Q(
+                        meeting=None, statement=None, incident=None, actor__isnull=False, place=None
+                    )
+                    | Q(
+                        meeting=None, statement=None, incident=None, actor=None, place__isnull=False
+                    )
+                ),
+                name="citation_exactly_one_subject",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        quote = self.quote if len(self.quote) <= 60 else self.quote[:57] + "..."
+        return f"{self.source.slug}: “{quote}”"
