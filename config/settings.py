@@ -209,7 +209,7 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
         "events.api.renderers.CSVRenderer",
     ],
-    "DEFAULT_FILTER_BACKENDS": ["events.api.filtersets.StrictDjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["events.api.filter_backend.StrictDjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "events.api.pagination.StrictPageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "events.api.openapi.ParleyAutoSchema",

@@ -1,22 +1,29 @@
 """FilterSets for every list endpoint. Filter names are part of the public contract
-(see DESIGN.md); an invalid value answers 400 naming the parameter."""
+(see DESIGN.md); an invalid value answers 400 naming the parameter. The filter classes
+they are declared with are in `events.api.filter_fields`; the backend that applies them,
+strict about unknown parameters, is `events.api.filter_backend`."""
 
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any, ClassVar
 
-from django import forms
 from django.db.models import QuerySet
 from django_filters import rest_framework as filters
-from django_filters.fields import IsoDateTimeField
-from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
-from rest_framework.request import Request
 
-if TYPE_CHECKING:
-    from rest_framework.views import APIView
-
+from events.api.filter_fields import (
+    CachedFormClassMixin,
+    CountryFilter,
+    IntegerFilter,
+    SearchFilter,
+    SlugChoiceFilter,
+    SlugMultipleChoiceFilter,
+    StableOrderingFilter,
+    UTCDateTimeFilter,
+    ValidatedOnlyChoiceFilter,
+    require_all,
+    updated_since_filter,
+)
 from events.choices import (
     ActorKind,
     DatePrecision,
@@ -40,191 +47,9 @@ from events.models import (
     TimelineEntry,
     Tombstone,
     Topic,
-    country_code_validator,
 )
-from events.queries.search import search
 from events.queries.stats import GROUPINGS
 from events.registry import RECORD_TYPES
-
-# Query parameters every list understands besides its filters.
-GLOBAL_PARAMETERS = frozenset({"format"})
-
-
-class StrictDjangoFilterBackend(filters.DjangoFilterBackend):
-    """Rejects query parameters the endpoint does not know.
-
-    A misspelt filter (``?partcipant=...``) would otherwise be ignored and the client
-    would silently receive every row.
-    """
-
-    def filter_queryset(self, request: Request, queryset: QuerySet, view: APIView) -> QuerySet:
-        known = set(GLOBAL_PARAMETERS)
-        filterset_class = self.get_filterset_class(view, queryset)
-        if filterset_class is not None:
-            known.update(filterset_class.base_filters)
-        paginator = getattr(view, "paginator", None)
-        if paginator is not None:
-            known.update(getattr(paginator, "query_parameters", ()))
-        unknown = sorted(set(request.query_params) - known)
-        if unknown:
-            raise ValidationError(
-                {
-                    name: [
-                        f"Unknown query parameter. Known parameters: {', '.join(sorted(known))}."
-                    ]
-                    for name in unknown
-                }
-            )
-        if filterset_class is None:
-            return queryset
-        reject_repeated_single_values(request, filterset_class)
-        params = request.query_params
-        if not any(any(params.getlist(name)) for name in filterset_class.base_filters):
-            # Nothing to filter on: the FilterSet would build and validate a form (most of a
-            # small request's CPU) to leave the queryset as it is.
-            return queryset
-        return super().filter_queryset(request, queryset, view)
-
-    def get_filterset_kwargs(self, request: Request, queryset: QuerySet, view: APIView) -> dict:
-        """An empty value means "no filter", for every filter alike: that is what the
-        browsable API's filter form sends for the fields left blank."""
-        kwargs = super().get_filterset_kwargs(request, queryset, view)
-        data = kwargs["data"].copy()
-        for name in list(data):
-            values = [value for value in data.getlist(name) if value != ""]
-            if values:
-                data.setlist(name, values)
-            else:
-                del data[name]
-        kwargs["data"] = data
-        return kwargs
-
-
-def reject_repeated_single_values(request: Request, filterset_class: type) -> None:
-    """`?topic=a&topic=b` on a one-value filter would silently use only `b`: refuse it.
-    (Comma-separated filters such as `ordering` take their values in one parameter.)"""
-    repeated = {
-        name: ["Give this parameter once; it takes a single value."]
-        for name, field in filterset_class.base_filters.items()
-        if len(request.query_params.getlist(name)) > 1
-        and not isinstance(field, filters.MultipleChoiceFilter)
-    }
-    if repeated:
-        raise ValidationError(repeated)
-
-
-class SlugChoiceFilter(filters.ModelChoiceFilter):
-    """Filter on a related record given by slug; an unknown slug is a 400, not an empty page."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("to_field_name", "slug")
-        super().__init__(*args, **kwargs)
-
-
-class SlugMultipleChoiceFilter(filters.ModelMultipleChoiceFilter):
-    """Repeatable slug filter. With a `method`, the method receives the chosen records."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("to_field_name", "slug")
-        super().__init__(*args, **kwargs)
-
-
-@extend_schema_field(
-    {
-        "type": "string",
-        "pattern": country_code_validator.regex.pattern,
-        "description": "ISO 3166-1 alpha-3 country code, e.g. ARM.",
-    }
-)
-class CountryFilter(filters.CharFilter):
-    """ISO 3166-1 alpha-3 code, upper case."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("validators", [country_code_validator])
-        kwargs.setdefault("help_text", "ISO 3166-1 alpha-3 country code, e.g. ARM.")
-        super().__init__(*args, **kwargs)
-
-
-class IntegerFilter(filters.NumberFilter):
-    """A whole number: NumberFilter takes any decimal, so `?min_fatalities=0.5` passed."""
-
-    field_class = forms.IntegerField
-
-
-class StableOrderingFilter(filters.OrderingFilter):
-    """Ordering with `id` as tie-break in the same direction, so pages never shuffle."""
-
-    def filter(self, qs: QuerySet, value: list[str] | None) -> QuerySet:
-        if not value:
-            return qs
-        if "" in value:  # `?ordering=date,` passes the form's checks, then names no field
-            raise ValidationError({self.field_name: ["Name a field between every two commas."]})
-        ordering = [self.get_ordering_value(param) for param in value]
-        tie_break = "-id" if ordering[0].startswith("-") else "id"
-        return qs.order_by(*ordering, tie_break)
-
-
-class SearchFilter(filters.CharFilter):
-    """Free-text search; every word must match (see each endpoint for the fields)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("label", "Search")
-        super().__init__(*args, **kwargs)
-
-    def filter(self, qs: QuerySet, value: str) -> QuerySet:
-        if not value or not value.strip():
-            return qs
-        return search(qs, value)
-
-
-def require_all(queryset: QuerySet, relation: str, records: list[Actor]) -> QuerySet:
-    """Rows related to every one of the records (one join each: AND, not OR)."""
-    for record in records:
-        queryset = queryset.filter(**{relation: record})
-    return queryset.distinct() if records else queryset
-
-
-class UTCIsoDateTimeField(IsoDateTimeField):
-    """An ISO 8601 date-time, converted to UTC. The database would otherwise get the
-    client's offset: PostgreSQL refuses one beyond ±15:59 (a 409 on a read), and SQLite's
-    own conversion overflows near year 1 or 9999 (a 500)."""
-
-    def to_python(self, value: Any) -> datetime.datetime | None:
-        moment = super().to_python(value)
-        if moment is None:
-            return None
-        try:
-            return moment.astimezone(datetime.UTC)
-        except OverflowError:
-            raise forms.ValidationError(
-                "This date-time is out of range once converted to UTC.", code="invalid"
-            ) from None
-
-
-class UTCDateTimeFilter(filters.IsoDateTimeFilter):
-    field_class = UTCIsoDateTimeField
-
-
-def updated_since_filter() -> filters.IsoDateTimeFilter:
-    return UTCDateTimeFilter(
-        field_name="updated_at",
-        lookup_expr="gte",
-        help_text="Only records created or changed at or after this ISO 8601 date-time.",
-    )
-
-
-class CachedFormClassMixin:
-    """Builds the filter form's class once per FilterSet class, not once per request: it
-    depends only on the declared filters."""
-
-    _form_classes: ClassVar[dict[type, type[forms.Form]]] = {}
-
-    def get_form_class(self) -> type[forms.Form]:
-        form_class = CachedFormClassMixin._form_classes.get(type(self))
-        if form_class is None:
-            form_class = super().get_form_class()  # type: ignore[misc]
-            CachedFormClassMixin._form_classes[type(self)] = form_class
-        return form_class
 
 
 class BaseFilterSet(CachedFormClassMixin, filters.FilterSet):
@@ -430,13 +255,6 @@ class TimelineFilterSet(DateRangeFilterSet):
 
     def filter_actor(self, queryset: QuerySet, name: str, value: list[Actor]) -> QuerySet:
         return require_all(queryset, "actors", value)
-
-
-class ValidatedOnlyChoiceFilter(filters.ChoiceFilter):
-    """A validated parameter that the view, not the queryset filter, acts on."""
-
-    def filter(self, qs: QuerySet, value: str) -> QuerySet:
-        return qs
 
 
 class TimelineOrderingFilterSet(TimelineFilterSet):
