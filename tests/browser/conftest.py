@@ -26,6 +26,7 @@ import pytest
 
 from events.curated.validation import check_curated
 from events.services import load_curated
+from tests.support import delete_everything
 
 try:
     from playwright import sync_api
@@ -109,7 +110,9 @@ def live_sample(transactional_db, live_server, sample):
 
 @pytest.fixture
 def live_curated(transactional_db, live_server):
-    """The curated dataset of the repository (fixtures/), committed."""
+    """The curated dataset of the repository (fixtures/), committed, alone: the sample
+    dataset of the session is deleted first (the database is flushed after the test)."""
+    delete_everything()
     data = check_curated(CURATED)
     assert not data.problems, data.problems
     load_curated(data)

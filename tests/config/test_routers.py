@@ -7,14 +7,14 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 from django.http import HttpResponse, StreamingHttpResponse
 from django.test import RequestFactory
 
 from config.db_routing import PrimaryReplicaRouter, ReplicaReadsMiddleware, replica_reads
+from tests.support import REPO
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = REPO
 router = PrimaryReplicaRouter()
 
 

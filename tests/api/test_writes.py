@@ -5,28 +5,9 @@ import pytest
 from rest_framework.test import APIClient
 
 from events.models import Citation, Meeting, Participation
-from tests.conftest import CarefulClient, make_user
+from tests.support import NEW_MEETING, CarefulClient, make_user
 
 pytestmark = pytest.mark.django_db
-
-NEW_MEETING = {
-    "slug": "2023-07-15-brussels-talks",
-    "title": "Pashinyan and Aliyev meet again in Brussels",
-    "kind": "in_person",
-    "status": "held",
-    "date": "2023-07-15",
-    "date_precision": "day",
-    "date_note": "Given in the source.",
-    "place": "brussels",
-    "participants": [
-        {"actor": "nikol-pashinyan", "role": "participant"},
-        {"actor": "ilham-aliyev", "role": "participant"},
-        {"actor": "charles-michel", "role": "mediator"},
-    ],
-    "topics": ["peace-treaty"],
-    "summary": "Talks in Brussels.",
-    "citations": [{"source": "sample-a", "quote": "met in Brussels"}],
-}
 
 
 def test_anonymous_cannot_write(client, sample):

@@ -125,7 +125,7 @@ def overlaps(start, end, date_from, date_to) -> bool:
 
 @DB
 @given(events=st.lists(event_ranges(), max_size=6), window=windows())
-def test_overlapping_matches_brute_force(db, client, events, window):
+def test_overlapping_matches_brute_force(empty_db, client, events, window):
     Meeting.objects.all().delete()
     expected = set()
     for index, (start, end) in enumerate(events):

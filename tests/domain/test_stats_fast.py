@@ -114,7 +114,7 @@ def test_sql_counts_equal_a_brute_force_count_on_the_sample(client, sample, quer
 
 
 @pytest.fixture
-def synthetic(db):
+def synthetic(empty_db):
     call_command("generate_synthetic", events=400, seed=3, stdout=io.StringIO())
 
 
@@ -140,7 +140,7 @@ def test_sql_counts_equal_a_brute_force_count_on_synthetic_data(client, syntheti
     assert checked > 500  # the dataset is not trivially small
 
 
-def test_empty_database_answers_no_rows(client, db):
+def test_empty_database_answers_no_rows(client, empty_db):
     for group_by in GROUPINGS:
         assert stats(client, "", group_by) == []
 

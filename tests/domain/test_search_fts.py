@@ -9,7 +9,7 @@ from django.db import connection
 
 from events.models import TimelineEntry
 from events.queries.search import fts_query
-from tests.test_timeline import keys, walk
+from tests.support import keys, walk
 
 pytestmark = pytest.mark.django_db
 

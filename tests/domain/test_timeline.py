@@ -8,29 +8,13 @@ from django.test.utils import CaptureQueriesContext
 
 from events.models import Source, TimelineEntry, Tombstone, Topic
 from events.timeline import timeline_is_complete
-from tests.conftest import add_records
+from tests.support import add_records, keys, walk
 
 pytestmark = pytest.mark.django_db
 
 ALL_EVENTS = {("meeting", n) for n in (1, 2, 3, 4)} | {
     (kind, n) for kind in ("statement", "incident") for n in (1, 2, 3)
 }
-
-
-def walk(client, url):
-    """Every item of a cursor-paginated list, following `next`."""
-    items = []
-    while url:
-        response = client.get(url)
-        assert response.status_code == 200, response.json()
-        body = response.json()
-        items += body["results"]
-        url = body["next"]
-    return items
-
-
-def keys(items):
-    return {(item["type"], item["id"]) for item in items}
 
 
 def test_timeline_holds_every_event_once_newest_first(client, sample):
@@ -202,7 +186,7 @@ def many_meetings(sample):
 def test_research_endpoints_query_count_is_constant(client, many_meetings, url):
     counts = []
     for size in (2, 50):
-        cache.clear()  # cached page counts (tests/test_counting.py): measure the cold path
+        cache.clear()  # cached page counts (tests/api/test_counting.py): measure the cold path
         with CaptureQueriesContext(connection) as queries:
             assert (
                 client.get(f"{url}?page_size={size}" if "stats" not in url else url).status_code

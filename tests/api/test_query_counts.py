@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.conftest import add_records
+from tests.support import add_records
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def many_events(sample):
 
 
 def count_queries(client, url):
-    cache.clear()  # page counts are cached (tests/test_counting.py): measure the cold path
+    cache.clear()  # page counts are cached (tests/api/test_counting.py): measure the cold path
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200

@@ -43,7 +43,7 @@ def generate(events=N, **options):
 
 
 @pytest.fixture
-def synthetic(db):
+def synthetic(empty_db):
     return generate()
 
 
@@ -235,7 +235,7 @@ def search_schema():
         return sorted(cursor.fetchall())
 
 
-def test_search_indexes_are_dropped_for_the_load_and_built_back(db, client):
+def test_search_indexes_are_dropped_for_the_load_and_built_back(empty_db, client):
     before = search_schema()
     assert before
     generate()
@@ -253,7 +253,7 @@ def test_search_indexes_are_dropped_for_the_load_and_built_back(db, client):
 # --- Determinism ----------------------------------------------------------------------
 
 
-def test_same_seed_same_data_other_seed_other_data(db):
+def test_same_seed_same_data_other_seed_other_data(empty_db):
     generate(seed=7)
     first = dump()
     wipe()
@@ -363,12 +363,12 @@ def test_allow_curated_adds_beside_curated_data(sample, client):
         ({"events": 10, "batch_size": 0}, "--batch-size"),
     ],
 )
-def test_bad_options_are_refused(db, options, message):
+def test_bad_options_are_refused(empty_db, options, message):
     with pytest.raises(CommandError, match=message):
         call_command("generate_synthetic", stdout=io.StringIO(), **options)
     assert not Meeting.objects.exists()
 
 
-def test_events_is_required(db):
+def test_events_is_required(empty_db):
     with pytest.raises(CommandError, match="--events"):
         call_command("generate_synthetic", stdout=io.StringIO())

@@ -8,7 +8,7 @@ import yaml
 from django.core.management import CommandError, call_command
 
 from events.curated.validation import check_curated
-from tests.conftest import REPO_FIXTURES, SAMPLE_CURATED, SAMPLE_SOURCES, seeds_dir
+from tests.support import REPO_FIXTURES, SAMPLE_CURATED, SAMPLE_SOURCES, seeds_dir
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from events.models import Actor, Incident, Meeting, Place, Source, Statement, Topic
-from tests.conftest import make_user
+from tests.support import make_user
 
 pytestmark = pytest.mark.django_db
 

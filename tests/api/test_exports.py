@@ -22,7 +22,7 @@ from events.models import (
     Statement,
     Topic,
 )
-from tests.conftest import add_records
+from tests.support import add_records
 
 pytestmark = pytest.mark.django_db
 

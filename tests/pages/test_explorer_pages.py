@@ -8,13 +8,13 @@ import hashlib
 import json
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
 from django.urls import reverse
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.support import REPO
+
 STATIC = REPO / "events" / "static" / "events"
 VENDOR = STATIC / "vendor"
 EXPLORE = STATIC / "explore"

@@ -19,7 +19,7 @@ from events.api.renderers import csv_chunks, serializer_columns
 from events.curated.validation import check_curated
 from events.models import Incident, Meeting, Statement, TimelineEntry
 from events.services import load_curated
-from tests.conftest import REPO_FIXTURES
+from tests.support import REPO_FIXTURES
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ LISTS = [
 
 
 @pytest.fixture
-def curated(db):
+def curated(empty_db):
     data = check_curated(REPO_FIXTURES)
     assert not data.problems, data.problems
     load_curated(data)

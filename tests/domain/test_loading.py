@@ -10,7 +10,7 @@ from events.curated.loading import LoadError
 from events.curated.validation import check_curated
 from events.models import Actor, ActorAlias, Citation, Meeting, Participation, Topic
 from events.services import load_curated
-from tests.conftest import SAMPLE_CURATED, SAMPLE_SOURCES
+from tests.support import SAMPLE_CURATED, SAMPLE_SOURCES
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,7 @@ def snapshot():
     }
 
 
-def test_loading_twice_changes_nothing(db):
+def test_loading_twice_changes_nothing(empty_db):
     first = load()
     assert first["meetings"]["created"] == 4
     before = snapshot()
@@ -38,7 +38,7 @@ def test_loading_twice_changes_nothing(db):
     assert snapshot() == before  # same ids, same updated_at
 
 
-def test_reload_updates_only_changed_records(tmp_path):
+def test_reload_updates_only_changed_records(tmp_path, empty_db):
     load()
     directory = tmp_path / "curated"
     shutil.copytree(SAMPLE_CURATED, directory)
@@ -55,12 +55,12 @@ def test_reload_updates_only_changed_records(tmp_path):
     assert Meeting.objects.get(pk=2).updated_at == untouched
 
 
-def test_identifiers_are_fixed_by_the_files(db):
+def test_identifiers_are_fixed_by_the_files(empty_db):
     load()
     assert set(Meeting.objects.values_list("id", flat=True)) == {1, 2, 3, 4}
 
 
-def test_invalid_files_load_nothing(tmp_path, db):
+def test_invalid_files_load_nothing(tmp_path, empty_db):
     directory = tmp_path / "curated"
     shutil.copytree(SAMPLE_CURATED, directory)
     path = directory / "statements.yaml"
@@ -76,7 +76,7 @@ def test_invalid_files_load_nothing(tmp_path, db):
     assert Topic.objects.count() == 0 and Meeting.objects.count() == 0
 
 
-def test_a_record_the_database_refuses_rolls_everything_back(db):
+def test_a_record_the_database_refuses_rolls_everything_back(empty_db):
     # Valid files, but the database already holds an alias that clashes with one of them.
     squatter = Actor.objects.create(slug="someone", name="Someone", kind="person")
     ActorAlias.objects.create(owner=squatter, name="Pashinian")
@@ -88,7 +88,7 @@ def test_a_record_the_database_refuses_rolls_everything_back(db):
     assert Actor.objects.count() == 1
 
 
-def test_command_prints_counts(capsys, db):
+def test_command_prints_counts(capsys, empty_db):
     call_command("load_curated", "--dir", str(SAMPLE_CURATED))
     out = capsys.readouterr().out
     assert "meetings" in out and "4 created" in out

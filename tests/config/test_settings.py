@@ -3,9 +3,10 @@
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).parent.parent
+from tests.support import REPO
+
+ROOT = REPO
 
 
 def import_settings(**env):

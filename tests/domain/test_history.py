@@ -5,7 +5,7 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from events.models import Meeting, Revision, TimelineEntry
-from tests.conftest import make_user
+from tests.support import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def test_loading_records_a_creation_for_every_record_and_nothing_when_unchanged(
     assert Revision.objects.filter(via="load_curated", action="created").count() == records
     from events.curated.validation import check_curated
     from events.services import load_curated
-    from tests.conftest import SAMPLE_CURATED
+    from tests.support import SAMPLE_CURATED
 
     load_curated(check_curated(SAMPLE_CURATED))
     assert Revision.objects.count() == records

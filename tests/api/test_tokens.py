@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from tests.conftest import CarefulClient, make_user
+from tests.support import CarefulClient, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -1,10 +1,10 @@
 """The OpenAPI schema generates without warnings and the docs work offline."""
 
-from pathlib import Path
-
 import pytest
 import yaml
 from django.core.management import call_command
+
+from tests.support import REPO
 
 pytestmark = pytest.mark.django_db
 
@@ -78,7 +78,7 @@ def test_committed_schema_is_current(tmp_path):
     """docs/openapi.yaml is what clients generate from: regenerate it with `make schema`."""
     target = tmp_path / "schema.yaml"
     call_command("spectacular", "--file", str(target))
-    committed = Path(__file__).parent.parent / "docs" / "openapi.yaml"
+    committed = REPO / "docs" / "openapi.yaml"
     assert committed.read_text() == target.read_text(), "docs/openapi.yaml is stale: make schema"
 
 

@@ -6,13 +6,13 @@ from django.core.management import call_command
 
 from events.curated.validation import FILES, check_curated
 from events.services import load_curated
-from tests.conftest import REPO_FIXTURES
+from tests.support import REPO_FIXTURES
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def curated(db):
+def curated(empty_db):
     data = check_curated(REPO_FIXTURES)
     assert not data.problems
     load_curated(data)

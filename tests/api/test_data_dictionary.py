@@ -2,7 +2,6 @@
 committed page must be current, and it must document every field and allowed value."""
 
 import re
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -16,8 +15,9 @@ from events.api.data_dictionary import (
     enumerations,
     render,
 )
+from tests.support import REPO
 
-COMMITTED = Path(__file__).parent.parent / "docs" / "data-dictionary.md"
+COMMITTED = REPO / "docs" / "data-dictionary.md"
 
 
 @pytest.fixture(scope="module")

@@ -33,7 +33,7 @@ from events.models import (
     Topic,
 )
 from events.services import untracked_writes
-from tests.test_writes import NEW_MEETING
+from tests.support import NEW_MEETING
 
 pytestmark = pytest.mark.django_db
 
