@@ -128,7 +128,7 @@ status=0
 # Hypothesis keeps its caches with this run too, not in the working tree.
 export HYPOTHESIS_STORAGE_DIRECTORY="$WORK/hypothesis"
 # If-Match: * lets updates and deletions through the lost-update check (428 without).
-# No NUL bytes: text refuses them by design (tests/test_robustness.py checks how).
+# No NUL bytes: text refuses them by design (tests/api/test_robustness.py checks how).
 "$BIN/schemathesis" --config-file "$WORK/schemathesis.toml" run "$BASE/api/schema/" \
   --checks all \
   --seed "$SEED" \

@@ -4,8 +4,8 @@
 #
 # Maintainers only: the copies are committed, so users run no build step and the pages load
 # nothing from another host. To upgrade, change a version below, run this script, review the
-# diff of VENDORED.md and run tests/test_explorer_pages.py (it checks the copies against the
-# hashes recorded here) and the browser tests (make browser).
+# diff of VENDORED.md and run tests/pages/test_explorer_pages.py (it checks the copies
+# against the hashes recorded here) and the browser tests (make browser).
 #
 # Each package is fetched with `npm pack` (the published tarball only: no dependencies, no
 # install scripts run); the files are copied byte for byte, never rebuilt.
@@ -61,7 +61,7 @@ Written by \`scripts/vendor-explorer.sh\`; do not edit by hand. Each file is a b
 copy of a file of a package published on the npm registry, at the exact version below.
 "npm integrity" is the registry's hash of the package tarball (\`npm view NAME@VERSION
 dist.integrity\`); "sha256" is the hash of the copied file, checked by
-\`tests/test_explorer_pages.py\`. All three packages are under the ISC licence, whose text
+\`tests/pages/test_explorer_pages.py\`. All three packages are under the ISC licence, whose text
 is copied beside them. The map data of world-atlas is derived from Natural Earth (public
 domain).
 
