@@ -4,7 +4,7 @@ A page of meetings through `MeetingSerializer` costs model instances, prefetch c
 one DRF field call per value — most of a request's CPU at 100 rows a page. The shapes
 here build the very same JSON from plain `.values()` rows: one query for the page's
 columns, then one per embedded list (participants, mentions, topics, citations) for all
-rows of the page at once. `tests/test_rows.py` checks that every curated record comes
+rows of the page at once. `tests/api/test_rows.py` checks that every curated record comes
 out identical to its serializer's representation, so the documented schema still holds.
 
 Writes, details and exports of single records keep the serializers.

@@ -7,7 +7,7 @@ code has to remember it. PostgreSQL has its GIN index (0002) and gets nothing he
 
 If a later migration makes SQLite rebuild events_timelineentry (Django does that for most
 AlterField/RemoveField on SQLite), the rebuild drops these triggers: that migration must
-run `create_triggers` again (tests/test_search_fts.py checks they exist).
+run `create_triggers` again (tests/domain/test_search_fts.py checks they exist).
 """
 
 from django.db import migrations
