@@ -95,6 +95,7 @@ def manage(
         ALLOWED_HOSTS="127.0.0.1,localhost",
         LOG_LEVEL="WARNING",
         PARLEY_TOOLING="1",  # installs bench.synthetic (generate_synthetic)
+        STATEMENT_TIMEOUT_MS="0",  # building indexes over a million rows takes longer
     )
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with log_path.open("ab") as out:

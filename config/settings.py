@@ -71,6 +71,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A database outage answers 503 JSON with Retry-After, whatever the format or page.
+    "events.api.exceptions.DatabaseUnavailableMiddleware",
+    # A write whose body is sent chunked (no Content-Length) answers 411, not an empty change.
+    "events.api.exceptions.LengthRequiredMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -114,6 +118,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "timeout": 20,
             "transaction_mode": "IMMEDIATE",
         }
+    )
+else:
+    # PostgreSQL: no statement may hold a database core longer than this (milliseconds;
+    # 0 turns it off, as the benchmark's data generation does). A request that hits it
+    # answers 503 with Retry-After (events.api.exceptions).
+    STATEMENT_TIMEOUT_MS = int(os.environ.get("STATEMENT_TIMEOUT_MS", "15000"))
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"
     )
 
 # A read replica (optional): GET/HEAD requests read from it, everything else — writes,
@@ -201,7 +213,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["events.api.permissions.StaffWriteOrReadOnly"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["events.api.parsers.BoundedJSONParser"],
     # CSV everywhere; GeoJSON (events.api.renderers.GeoJSONRenderer) is added per viewset by
     # events.api.exports.ExportMixin, only where records have a place (`geojson_place_field`).
     "DEFAULT_RENDERER_CLASSES": [
@@ -218,9 +230,12 @@ REST_FRAMEWORK = {
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "events.api.negotiation.StrictContentNegotiation",
     # Fair use: per client address (anonymous) or per account; 429 with Retry-After.
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "events.api.throttling.AnonymousRateThrottle",
+        "events.api.throttling.AccountRateThrottle",
     ],
+    # Client addresses: how many proxies in front of Parley append to X-Forwarded-For.
+    # 0 (the default) trusts no X-Forwarded-For at all: the address is the connection's.
+    "NUM_PROXIES": int(os.environ.get("NUM_PROXIES", "0")),
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("THROTTLE_ANON", "600/minute"),
         "user": os.environ.get("THROTTLE_USER", "3000/minute"),

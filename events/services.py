@@ -25,15 +25,17 @@ which send no signal we listen to: a migration that changes curated data must en
 
 from __future__ import annotations
 
+import functools
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db import DatabaseError, models, transaction
+from django.db import DatabaseError, OperationalError, models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.utils import timezone
 
@@ -120,6 +122,10 @@ class ChangeSet:
             return  # created (or restored) in this block: later saves are part of it
         self.saved[key] = action
 
+    def forget(self, record: models.Model) -> None:
+        """A change undone before the block ends."""
+        self.saved.pop((type(record), record.pk), None)
+
     def nested_changed(self, model: type[models.Model], pk: int) -> None:
         self.saved.setdefault((model, pk), RevisionAction.UPDATED)
 
@@ -158,6 +164,12 @@ class ChangeSet:
         refresh_events(own, touch=False)
         for record, action in records:
             kind = BY_MODEL[type(record)]
+            if action in (RevisionAction.CREATED, RevisionAction.RESTORED):
+                # The record lives again under this key: a tombstone left for it would tell
+                # syncing clients to delete a live record (docs/api.md, syncing).
+                Tombstone.objects.filter(
+                    record_type=kind.name, key=kind.public_key(record)
+                ).delete()
             snapshot = snapshot_of(record)
             record_revision(
                 kind.name, kind.public_key(record), action, self.via, self.user, snapshot
@@ -186,13 +198,71 @@ def untracked_writes() -> Iterator[None]:
         yield
 
 
+# --- Retrying what a concurrent writer made fail -----------------------------------------
+
+# PostgreSQL's serialization_failure and deadlock_detected: the transaction was rolled
+# back whole and may simply be run again. SQLite's "database is locked" likewise.
+RETRYABLE_SQLSTATES = frozenset({"40001", "40P01"})
+WRITE_ATTEMPTS = 3
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def is_retryable(exc: BaseException) -> bool:
+    if not isinstance(exc, OperationalError):
+        return False
+    cause = exc.__cause__
+    if getattr(cause, "sqlstate", None) in RETRYABLE_SQLSTATES:
+        return True
+    return "database is locked" in str(exc)
+
+
+def retrying(write: Callable[P, R]) -> Callable[P, R]:
+    """Run a whole write again, a bounded number of times, when the database rolled it
+    back because of a concurrent writer (deadlock, serialization failure). What still
+    fails after the last attempt propagates: the API answers it 503 with Retry-After.
+    Only for writes that are their own transaction (never inside an outer atomic block,
+    whose work would be lost)."""
+
+    @functools.wraps(write)
+    def attempt(*args: P.args, **kwargs: P.kwargs) -> R:
+        for number in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                return write(*args, **kwargs)
+            except OperationalError as exc:
+                if number == WRITE_ATTEMPTS or not is_retryable(exc):
+                    raise
+                time.sleep(0.05 * number)  # let the other transaction finish first
+        raise AssertionError("unreachable")
+
+    return attempt
+
+
 # --- The operations the entry points call ----------------------------------------------
 
 
-def save(apply: Callable[[], models.Model], *, via: str, user: User = None) -> models.Model:
-    """Run `apply` (a serializer's or a form's save) through the door."""
-    with writing(via, user):
-        return apply()
+def save(
+    apply: Callable[[], models.Model],
+    *,
+    via: str,
+    user: User = None,
+    record: models.Model | None = None,
+) -> models.Model:
+    """Run `apply` (a serializer's or a form's save) through the door. For an update,
+    pass the `record` as it is before: a change that changes nothing is undone, so it
+    records no revision and leaves `updated_at` (and the ETag) where they were."""
+    with writing(via, user) as changes:
+        if record is None:
+            return apply()
+        before = snapshot_of(record)
+        savepoint = transaction.savepoint()
+        saved = apply()
+        if snapshot_of(saved) == before:
+            transaction.savepoint_rollback(savepoint)
+            changes.forget(saved)
+            return record
+        transaction.savepoint_commit(savepoint)
+        return saved
 
 
 def delete(record: models.Model, *, via: str, user: User = None) -> None:
@@ -213,6 +283,9 @@ def restore(revision: Revision, *, via: str, user: User = None) -> models.Model:
     kind = BY_NAME[revision.record_type]
     snapshot = upgrade_snapshot(revision)
     with writing(via, user) as changes:
+        # Two restores of one deletion at once: the second waits here, then finds the
+        # record back and is refused.
+        list(Revision.objects.select_for_update().filter(pk=revision.pk).values_list("pk"))
         if kind.model.objects.filter(**{kind.key: snapshot[kind.key]}).exists():
             raise RestoreError({"key": ["The record exists again: there is nothing to restore."]})
         cleaned, problems = check_record(kind.plural, snapshot, Context(slugs=existing_slugs()))

@@ -138,8 +138,18 @@ def check_if_match(request: Request, current_etag: str) -> None:
         raise PreconditionFailed()
 
 
-class LastModifiedMixin:
-    """Adds `Last-Modified` to successful GET responses of a DRF view."""
+class CacheHeadersMixin:
+    """`Cache-Control` and `Vary` on the successful reads of a DRF view."""
+
+    def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any):  # noqa: ANN201
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if request.method in ("GET", "HEAD") and response.status_code == 200:
+            cache_for_clients(request, response)
+        return response
+
+
+class LastModifiedMixin(CacheHeadersMixin):
+    """Adds `Last-Modified` (and the cache headers) to successful GET responses."""
 
     sync_record_types: tuple[str, ...] = ()
 
@@ -156,7 +166,6 @@ class LastModifiedMixin:
             )
             if changed is not None:
                 response["Last-Modified"] = http_date(changed.timestamp())
-            cache_for_clients(request, response)
         return response
 
 

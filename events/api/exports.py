@@ -15,6 +15,7 @@ import copy
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from django.db import connections
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest, StreamingHttpResponse
 from drf_spectacular.plumbing import is_serializer
@@ -316,6 +317,9 @@ class ExportListMixin:
     def streamed(
         self, chunks: Iterator[str], renderer: type[ExportRenderer]
     ) -> StreamingHttpResponse:
+        # The body is read after the headers are sent: make sure the database answers
+        # first, so an outage is a 503 (events.api.exceptions), not a truncated 200.
+        connections[self.get_queryset().db].ensure_connection()
         content_type = renderer.media_type
         if renderer.charset:
             content_type += f"; charset={renderer.charset}"

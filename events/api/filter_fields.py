@@ -69,6 +69,11 @@ class StableOrderingFilter(filters.OrderingFilter):
         return qs.order_by(*ordering, tie_break)
 
 
+# Bounded work per request: each word of a search is one more condition to test.
+MAX_SEARCH_WORDS = 20
+MAX_SEARCH_CHARACTERS = 300
+
+
 class SearchFilter(filters.CharFilter):
     """Free-text search; every word must match (see each endpoint for the fields)."""
 
@@ -79,6 +84,15 @@ class SearchFilter(filters.CharFilter):
     def filter(self, qs: QuerySet, value: str) -> QuerySet:
         if not value or not value.strip():
             return qs
+        if len(value) > MAX_SEARCH_CHARACTERS or len(value.split()) > MAX_SEARCH_WORDS:
+            raise ValidationError(
+                {
+                    self.field_name: [
+                        f"Search for at most {MAX_SEARCH_WORDS} words and "
+                        f"{MAX_SEARCH_CHARACTERS} characters."
+                    ]
+                }
+            )
         return search(qs, value)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -141,8 +142,27 @@ class TimelineCursorPagination(StrictPageSizeMixin, CursorPagination):
 
     def decode_cursor(self, request: Request) -> Cursor | None:
         try:
-            return super().decode_cursor(request)
+            cursor = super().decode_cursor(request)
         except NotFound as exc:
-            raise ValidationError(
-                {self.cursor_query_param: ["Invalid cursor: use the `next` or `previous` link."]}
-            ) from exc
+            raise self.invalid_cursor() from exc
+        if cursor is not None and cursor.position is not None:
+            # A forged cursor's position must still be a value of the ordering field
+            # (a date, or a rank when ranked by relevance), or the query would fail.
+            field = self.get_ordering_field()
+            try:
+                if field == "rank":
+                    float(cursor.position)
+                else:
+                    datetime.date.fromisoformat(cursor.position)
+            except ValueError as exc:
+                raise self.invalid_cursor() from exc
+        return cursor
+
+    def get_ordering_field(self) -> str:
+        ordering = getattr(self, "ordering", type(self).ordering)
+        return ordering[0].lstrip("-")
+
+    def invalid_cursor(self) -> ValidationError:
+        return ValidationError(
+            {self.cursor_query_param: ["Invalid cursor: use the `next` or `previous` link."]}
+        )

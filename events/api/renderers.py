@@ -74,6 +74,27 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
+# A cell starting with one of these is a formula to spreadsheet programs (CSV injection):
+# such text cells go out with a leading apostrophe, which they show as plain text.
+# Numbers (a negative longitude) are left as they are: a number is not a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def safe_cell(value: Any) -> str:
+    text = cell_text(value)
+    if text.startswith(FORMULA_STARTS) and not is_number(text):
+        return "'" + text
+    return text
+
+
 def csv_chunks(header: list[str], rows: Iterable[Mapping[str, Any]]) -> Iterator[str]:
     """The CSV text of the rows, header first, in pieces of about CHUNK_CHARACTERS.
 
@@ -83,7 +104,7 @@ def csv_chunks(header: list[str], rows: Iterable[Mapping[str, Any]]) -> Iterator
     writer = csv.writer(buffer)
     writer.writerow(header)
     for row in rows:
-        writer.writerow([cell_text(row.get(name)) for name in header])
+        writer.writerow([safe_cell(row.get(name)) for name in header])
         if buffer.tell() >= CHUNK_CHARACTERS:
             yield buffer.getvalue()
             buffer.seek(0)

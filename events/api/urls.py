@@ -7,6 +7,7 @@ from rest_framework.response import Response
 from rest_framework.routers import APIRootView, DefaultRouter
 from rest_framework.viewsets import GenericViewSet
 
+from events.api.conditional import CacheHeadersMixin
 from events.api.views import history, records, research
 from events.api.views.base import SLUG_PATTERN
 from events.registry import RECORD_TYPES
@@ -32,7 +33,7 @@ RESOURCE_DESCRIPTIONS = {
 }
 
 
-class DescribedRootView(APIRootView):
+class DescribedRootView(CacheHeadersMixin, APIRootView):
     """The API root: each resource's URL with a one-line description."""
 
     def get_view_name(self) -> str:

@@ -22,8 +22,17 @@ class RevisionSerializer(serializers.ModelSerializer):
         slug_field="username",
         read_only=True,
         allow_null=True,
-        help_text="Who made it; null for load_curated.",
+        help_text="Who made it: the username, for staff readers; `curator` for everyone "
+        "else (who changed what is not public); null for load_curated and scripts.",
     )
+
+    def to_representation(self, instance: Revision) -> dict:
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        is_staff = request is not None and request.user.is_staff
+        if data.get("user") is not None and not is_staff:
+            data["user"] = "curator"
+        return data
 
     class Meta:
         model = Revision

@@ -12,6 +12,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
@@ -60,12 +61,19 @@ class ReadWriteViewSet(LastModifiedMixin, viewsets.ModelViewSet):
         return record_etag(type(instance), public_key(instance), instance.updated_at)
 
     def locked_for_write(self) -> Any:
-        """The record to change, after checking If-Match against its current version;
-        the row stays locked until the transaction ends, so two writers cannot both pass."""
-        instance = self.get_object()
-        latest = type(instance).objects.select_for_update().get(pk=instance.pk)
-        check_if_match(self.request, self.current_etag(latest))
-        return instance
+        """The record to change, read again under a row lock that lasts until the
+        transaction ends, and checked against If-Match in that locked version: what is
+        saved is what was locked, and two writers cannot both pass. 404 if it went
+        meanwhile. The lock is FOR NO KEY UPDATE on PostgreSQL, so other writers may
+        still add rows that refer to this record (tagging a meeting with this topic):
+        a plain FOR UPDATE made those two writes deadlock."""
+        instance = self.get_object()  # 404 and permissions first
+        model = type(instance)
+        locked = model.objects.select_for_update(no_key=True).filter(pk=instance.pk).first()
+        if locked is None:
+            raise NotFound("The record was deleted meanwhile.")
+        check_if_match(self.request, self.current_etag(locked))
+        return locked
 
     def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any):  # noqa: ANN201
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -81,23 +89,28 @@ class ReadWriteViewSet(LastModifiedMixin, viewsets.ModelViewSet):
         instance = self.get_queryset().get(pk=pk)
         return Response(self.get_serializer(instance).data, status=status_code)
 
-    def _save(self, serializer: BaseSerializer) -> Any:
-        serializer.is_valid(raise_exception=True)
-        return services.save(serializer.save, via=RevisionVia.API, user=self.request.user)
+    # Writes run again when a concurrent writer made the database roll them back
+    # (services.retrying); each attempt is one transaction of its own.
 
+    @services.retrying
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        instance = self._save(self.get_write_serializer(data=request.data))
+        serializer = self.get_write_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        instance = services.save(serializer.save, via=RevisionVia.API, user=request.user)
         return self._read_response(instance.pk, status.HTTP_201_CREATED)
 
+    @services.retrying
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        partial = kwargs.pop("partial", False)
         with transaction.atomic():
+            record = self.locked_for_write()
             serializer = self.get_write_serializer(
-                self.locked_for_write(), data=request.data, partial=partial
+                record, data=request.data, partial=kwargs.get("partial", False)
             )
-            instance = self._save(serializer)
-        return self._read_response(instance.pk, status.HTTP_200_OK)
+            serializer.is_valid(raise_exception=True)
+            services.save(serializer.save, via=RevisionVia.API, user=request.user, record=record)
+        return self._read_response(record.pk, status.HTTP_200_OK)
 
+    @services.retrying
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         with transaction.atomic():
             record = self.locked_for_write()
@@ -121,7 +134,10 @@ class ReadWriteViewSet(LastModifiedMixin, viewsets.ModelViewSet):
             record_type=model._meta.model_name, key=public_key(record)
         )
         page = self.paginate_queryset(revisions.select_related("user"))
-        return self.get_paginated_response(RevisionSerializer(page, many=True).data)
+        context = self.get_serializer_context()
+        return self.get_paginated_response(
+            RevisionSerializer(page, many=True, context=context).data
+        )
 
 
 def curated_example(record: dict[str, Any]) -> OpenApiExample:

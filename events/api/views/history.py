@@ -12,6 +12,7 @@ from rest_framework.response import Response
 
 from events import services
 from events.api import filtersets, serializers
+from events.api.conditional import CacheHeadersMixin
 from events.api.exports import ExportListMixin
 from events.api.views.base import ID_PATTERN
 from events.models import Revision, RevisionVia, Tombstone
@@ -26,7 +27,9 @@ from events.registry import public_key
         "`deleted_since` set to the time of your last sync and delete these records.",
     )
 )
-class DeletionViewSet(ExportListMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+class DeletionViewSet(
+    CacheHeadersMixin, ExportListMixin, mixins.ListModelMixin, viewsets.GenericViewSet
+):
     """The deletions feed (tombstones)."""
 
     queryset = Tombstone.objects.order_by("deleted_at", "id")
@@ -43,7 +46,7 @@ class DeletionViewSet(ExportListMixin, mixins.ListModelMixin, viewsets.GenericVi
     ),
     retrieve=extend_schema(tags=["history"], summary="One revision"),
 )
-class HistoryViewSet(viewsets.ReadOnlyModelViewSet):
+class HistoryViewSet(CacheHeadersMixin, viewsets.ReadOnlyModelViewSet):
     """Revisions of curated records, and restoring a deleted one."""
 
     queryset = Revision.objects.select_related("user")
@@ -75,5 +78,6 @@ class HistoryViewSet(viewsets.ReadOnlyModelViewSet):
             record_type=revision.record_type, key=public_key(record)
         ).first()
         return Response(
-            serializers.RevisionSerializer(restored).data, status=status.HTTP_201_CREATED
+            serializers.RevisionSerializer(restored, context=self.get_serializer_context()).data,
+            status=status.HTTP_201_CREATED,
         )

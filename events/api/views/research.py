@@ -19,7 +19,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from events.api import examples, filtersets, serializers
-from events.api.conditional import LastModifiedMixin
+from events.api.conditional import CacheHeadersMixin, LastModifiedMixin
 from events.api.exports import ExportListMixin
 from events.api.graph_renderers import GEXFRenderer, GraphFormatsMixin, GraphMLRenderer
 from events.api.pagination import TimelineCursorPagination
@@ -92,7 +92,7 @@ class ActorTimelineViewSet(TimelineFeedViewSet):
         return super().get_queryset().filter(actors=self.actor)
 
 
-class StatsView(generics.GenericAPIView):
+class StatsView(CacheHeadersMixin, generics.GenericAPIView):
     """Aggregates of the timeline."""
 
     queryset = TimelineEntry.objects.all()
@@ -143,7 +143,7 @@ class StatsView(generics.GenericAPIView):
         (400, "application/json"): BAD_QUERY,
     },
 )
-class NetworkView(GraphFormatsMixin, generics.GenericAPIView):
+class NetworkView(CacheHeadersMixin, GraphFormatsMixin, generics.GenericAPIView):
     """Who met whom: the co-participation network of the selected meetings."""
 
     queryset = Meeting.objects.all()
