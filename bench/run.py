@@ -18,22 +18,18 @@ a failed export, a traceback in a server's log).
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import datetime
-import hashlib
 import json
-import math
 import os
 import platform
-import secrets
 import shutil
 import signal
 import subprocess
 import sys
 import time
 import urllib.parse
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -46,452 +42,20 @@ if Path(sys.prefix).resolve() != PROJECT_VENV.resolve() and (PROJECT_VENV / "bin
     os.execv(PROJECT_VENV / "bin/python", [str(PROJECT_VENV / "bin/python"), *sys.argv])
 
 import harness  # noqa: E402 - after the re-exec above
+import queries  # noqa: E402
 import workload  # noqa: E402
 from harness import CpuMeter, CpuWindow, PgBackends, Server, log  # noqa: E402
-from workload import BUILD, QUERIES, Dataset, PgAdmin, Workload  # noqa: E402
-
-DATASETTE_VENV = BUILD / "datasette-venv"
-DATASETTE_REQUIREMENTS = ROOT / "bench" / "requirements-datasette.txt"
-PAGE_QUERIES = [q.name for q in QUERIES if q.name != "stats_month"]
-FIRST_PAGES = ["meetings", "statements", "incidents", "events"]
-RSS_GROWTH_LIMIT_MB = 64.0  # "constant memory": a 1M-row export grows the worker by less
-
-
-# --- options -------------------------------------------------------------------------
-
-
-def int_list(text: str) -> list[int]:
-    return [int(float(item)) for item in text.split(",") if item.strip()]
-
-
-def name_list(text: str) -> list[str]:
-    return [item.strip() for item in text.split(",") if item.strip()]
-
-
-@dataclasses.dataclass
-class Options:
-    sizes: list[int]
-    backends: list[str]
-    clients: list[int]
-    duration: int
-    warmup: int
-    repeat: int
-    seed: int
-    workers: int
-    worker_class: str
-    threads: int
-    datasette: bool
-    datasette_workers: int
-    datasette_cli: bool
-    reuse: bool
-    smoke: bool
-    only: list[str]
-    output: Path
-    deep_pages: int
-    search_word: str | None
-    pg_url: str
-    conn_max_age: int
-    server_env: dict[str, str]
-    export_timeout: int
-    request_timeout: int
-    install_wrk: bool
-    curated: bool
-    prepare: bool
-
-
-def parse_args(argv: Sequence[str]) -> Options:
-    parser = argparse.ArgumentParser(
-        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawTextHelpFormatter
-    )
-    add = parser.add_argument
-    add("--sizes", type=int_list, default=None, help="N events (100000,1000000)")
-    add("--backends", type=name_list, default=["sqlite", "postgresql"])
-    add("--clients", type=int_list, default=None, help="concurrent connections (8,32)")
-    add("--duration", type=int, default=None, help="seconds per measurement (10)")
-    add("--warmup", type=int, default=None, help="seconds of load before each query (2)")
-    add("--repeat", type=int, default=1, help="rounds over all queries; medians reported (1)")
-    add("--seed", type=int, default=1)
-    add("--workers", type=int, default=os.cpu_count() or 2, help="gunicorn workers (= cores)")
-    add("--worker-class", default="sync", help="gunicorn worker class: sync (default), gthread")
-    add("--threads", type=int, default=1, help="gunicorn threads per worker (gthread)")
-    add("--no-datasette", dest="datasette", action="store_false", help="skip Datasette")
-    add(
-        "--datasette-workers",
-        type=int,
-        default=None,
-        help="Datasette processes (uvicorn workers); default: as many as --workers",
-    )
-    add(
-        "--datasette-cli",
-        action="store_true",
-        help="serve Datasette with plain `datasette serve` (one process, access log on)",
-    )
-    add("--reuse", action="store_true", help="keep generated databases in build/bench/data/")
-    add(
-        "--smoke",
-        action="store_true",
-        help="N=2000, 8 clients, 1 s per measurement (options given explicitly win): for CI",
-    )
-    add("--only", type=name_list, default=[], help=f"queries: {','.join(workload.QUERY_NAMES)}")
-    add("--output", type=Path, default=None, help="JSON results (build/bench/results-<ts>.json)")
-    add("--deep-pages", type=int, default=None, help="how many pages in deep pages are (100)")
-    add("--search-word", default=None, help="word to search for (default: found in the data)")
-    add(
-        "--pg-url",
-        default=os.environ.get("PARLEY_BENCH_PG", "postgres://postgres@127.0.0.1:5432"),
-        help="PostgreSQL server (no database name); env PARLEY_BENCH_PG",
-    )
-    add("--conn-max-age", type=int, default=600, help="CONN_MAX_AGE for the server (600)")
-    add(
-        "--env",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="extra environment for the Parley server (e.g. REDIS_URL=redis://127.0.0.1)",
-    )
-    add("--export-timeout", type=int, default=900, help="seconds allowed per CSV export (900)")
-    add(
-        "--request-timeout",
-        type=int,
-        default=60,
-        help="seconds after which wrk counts a request as timed out, an error (60)",
-    )
-    add("--no-install-wrk", dest="install_wrk", action="store_false")
-    add("--curated", action="store_true", help="serve the curated data (development only)")
-    add(
-        "--prepare",
-        action="store_true",
-        help="with --reuse: generate the databases and stop (measure later, on a quiet machine)",
-    )
-    args = parser.parse_args(argv)
-    defaults: dict[str, Any] = {
-        "sizes": [100_000, 1_000_000],
-        "clients": [8, 32],
-        "duration": 10,
-        "warmup": 2,
-        "deep_pages": 100,
-    }
-    if args.smoke:
-        defaults.update(sizes=[2000], clients=[8], duration=1, warmup=0, deep_pages=10)
-    for name, value in defaults.items():
-        if getattr(args, name) is None:
-            setattr(args, name, value)
-    if args.prepare and not args.reuse:
-        parser.error("--prepare keeps the databases for a later run: give --reuse too")
-    unknown = set(args.only) - set(workload.QUERY_NAMES)
-    if unknown:
-        parser.error(f"unknown queries in --only: {', '.join(sorted(unknown))}")
-    bad = set(args.backends) - {"sqlite", "postgresql"}
-    if bad:
-        parser.error(f"unknown backends: {', '.join(sorted(bad))}")
-    env = {}
-    for item in args.env:
-        name, sep, value = item.partition("=")
-        if not sep:
-            parser.error(f"--env takes NAME=VALUE, not {item!r}")
-        env[name] = value
-    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
-    return Options(
-        sizes=args.sizes,
-        backends=args.backends,
-        clients=args.clients,
-        duration=max(1, args.duration),
-        warmup=max(0, args.warmup),
-        repeat=max(1, args.repeat),
-        seed=args.seed,
-        workers=args.workers,
-        worker_class=args.worker_class,
-        threads=args.threads,
-        datasette=args.datasette,
-        datasette_workers=args.datasette_workers or (1 if args.datasette_cli else args.workers),
-        datasette_cli=args.datasette_cli,
-        reuse=args.reuse,
-        smoke=args.smoke,
-        only=args.only,
-        output=args.output or BUILD / f"results-{stamp}.json",
-        deep_pages=max(1, args.deep_pages),
-        search_word=args.search_word,
-        pg_url=args.pg_url,
-        conn_max_age=args.conn_max_age,
-        server_env=env,
-        export_timeout=args.export_timeout,
-        request_timeout=args.request_timeout,
-        install_wrk=args.install_wrk,
-        curated=args.curated,
-        prepare=args.prepare,
-    )
-
-
-def selected(opts: Options, name: str) -> bool:
-    return not opts.only or name.split(":")[0] in opts.only
-
-
-# --- results -------------------------------------------------------------------------
-
-
-@dataclasses.dataclass
-class Measurement:
-    server: str  # "parley" or "datasette"
-    backend: str  # the database: "sqlite" or "postgresql"
-    n: int
-    clients: int
-    query: str
-    path: str
-    requests: int = 0
-    seconds: float = 0.0
-    rps: float = 0.0
-    p50_ms: float | None = None
-    p99_ms: float | None = None
-    non2xx: int = 0
-    socket_errors: dict[str, int] = dataclasses.field(default_factory=dict)
-    probe_status: int | None = None
-    probe_rows: int | None = None
-    probe_bytes: int | None = None
-    probe_ms: float | None = None
-    app_cpu_s: float = 0.0
-    db_cpu_s: float = 0.0
-    db_reaped_cpu_s: float = 0.0
-    client_cpu_s: float = 0.0
-    others_cores: float = 0.0
-    drain_s: float = 0.0
-    round: int = 0
-    error: str | None = None
-
-    @property
-    def errors(self) -> int:
-        return self.non2xx + sum(self.socket_errors.values()) + (1 if self.error else 0)
-
-    @property
-    def cpu_ms(self) -> float | None:
-        """Server CPU (application + database) per completed request, in ms."""
-        if not self.requests:
-            return None
-        return (self.app_cpu_s + self.db_cpu_s + self.db_reaped_cpu_s) * 1000 / self.requests
-
-    @property
-    def db_ms(self) -> float | None:
-        if not self.requests:
-            return None
-        return (self.db_cpu_s + self.db_reaped_cpu_s) * 1000 / self.requests
-
-
-@dataclasses.dataclass
-class Export:
-    server: str
-    backend: str
-    n: int
-    variant: str
-    path: str
-    status: int = 0
-    seconds: float = 0.0
-    first_byte_s: float = 0.0
-    bytes: int = 0
-    lines: int = 0
-    expected_rows: int = 0
-    worker_pid: int | None = None
-    rss_before_mb: float | None = None
-    peak_rss_mb: float | None = None
-    peak_is_since_start: bool = False
-    cpu_s: float = 0.0
-    db_cpu_s: float = 0.0
-    error: str | None = None
-
-    @property
-    def growth_mb(self) -> float | None:
-        if self.peak_rss_mb is None or self.rss_before_mb is None:
-            return None
-        return self.peak_rss_mb - self.rss_before_mb
-
-
-@dataclasses.dataclass
-class Results:
-    meta: dict[str, Any]
-    workloads: list[dict[str, Any]] = dataclasses.field(default_factory=list)
-    measurements: list[Measurement] = dataclasses.field(default_factory=list)
-    exports: list[Export] = dataclasses.field(default_factory=list)
-    server_errors: list[str] = dataclasses.field(default_factory=list)
-    notes: list[str] = dataclasses.field(default_factory=list)
-    summary: list[Measurement] = dataclasses.field(default_factory=list)
-
-    def summarise(self) -> None:
-        """One row per server, backend, N, clients and query: the median req/s and
-        latencies of the rounds, and the CPU of all rounds over all their requests."""
-        groups: dict[tuple[str, str, int, int, str], list[Measurement]] = {}
-        for m in self.measurements:
-            groups.setdefault((m.server, m.backend, m.n, m.clients, m.query), []).append(m)
-        self.summary = [merge(group) for group in groups.values()]
-
-    def to_json(self) -> dict[str, Any]:
-        def with_derived(item: Measurement | Export) -> dict[str, Any]:
-            data = dataclasses.asdict(item)
-            if isinstance(item, Measurement):
-                data.update(cpu_ms=item.cpu_ms, db_ms=item.db_ms, errors=item.errors)
-            else:
-                data.update(growth_mb=item.growth_mb)
-            return data
-
-        return {
-            "meta": self.meta,
-            "workloads": self.workloads,
-            "summary": [with_derived(m) for m in self.summary],
-            "measurements": [with_derived(m) for m in self.measurements],
-            "exports": [with_derived(e) for e in self.exports],
-            "server_errors": self.server_errors,
-            "notes": self.notes,
-        }
-
-
-def median(values: Iterable[float | None]) -> float | None:
-    present = sorted(v for v in values if v is not None)
-    if not present:
-        return None
-    middle = len(present) // 2
-    return present[middle] if len(present) % 2 else (present[middle - 1] + present[middle]) / 2
-
-
-def merge(group: list[Measurement]) -> Measurement:
-    if len(group) == 1:
-        return group[0]
-    m = dataclasses.replace(group[0], socket_errors={})
-    m.rps = median(g.rps for g in group) or 0.0
-    m.p50_ms = median(g.p50_ms for g in group)
-    m.p99_ms = median(g.p99_ms for g in group)
-    for name in ("requests", "seconds", "non2xx", "app_cpu_s", "db_cpu_s", "db_reaped_cpu_s"):
-        setattr(m, name, sum(getattr(g, name) for g in group))
-    m.client_cpu_s = sum(g.client_cpu_s for g in group)
-    m.others_cores = max(g.others_cores for g in group)
-    m.drain_s = max(g.drain_s for g in group)
-    for g in group:
-        for kind, count in g.socket_errors.items():
-            m.socket_errors[kind] = m.socket_errors.get(kind, 0) + count
-    m.error = next((g.error for g in group if g.error), None)
-    m.round = -1
-    return m
-
-
-# --- servers -------------------------------------------------------------------------
-
-
-def gunicorn_server(dataset: Dataset, opts: Options, run_dir: Path) -> Server:
-    port = harness.free_port()
-    env = dict(os.environ)
-    env.update(
-        DATABASE_URL=dataset.database_url,
-        DEBUG="0",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="127.0.0.1,localhost",
-        THROTTLE_ANON="1000000/second",
-        THROTTLE_USER="1000000/second",
-        CONN_MAX_AGE=str(opts.conn_max_age),
-        LOG_LEVEL="WARNING",
-    )
-    env.update(opts.server_env)
-    argv = [
-        str(PROJECT_VENV / "bin" / "gunicorn"),
-        "config.wsgi:application",
-        "--bind",
-        f"{harness.HOST}:{port}",
-        "--workers",
-        str(opts.workers),
-        "--worker-class",
-        opts.worker_class,
-        "--threads",
-        str(opts.threads),
-        "--timeout",
-        str(opts.export_timeout + 60),  # a sync worker must not be killed mid-export
-        "--graceful-timeout",
-        "10",
-        "--error-logfile",
-        "-",
-        "--log-level",
-        "warning",
-    ]
-    if Path("/dev/shm").is_dir():
-        argv += ["--worker-tmp-dir", "/dev/shm"]
-    log_path = run_dir / f"gunicorn-{dataset.backend}-n{dataset.n}.log"
-    return Server("parley", argv, env, ROOT, log_path, port, "/healthz")
-
-
-DATASETTE_SETTINGS: dict[str, Any] = {
-    "sql_time_limit_ms": 10000,
-    "default_page_size": 100,
-    "max_returned_rows": 1000,
-    "max_csv_mb": 0,  # no cap on a streamed CSV (the default, 100 MB, would cut a 1M export)
-}
-
-
-def datasette_server(path: Path, n: int, opts: Options, run_dir: Path) -> Server:
-    port = harness.free_port()
-    bin_dir = DATASETTE_VENV / "bin"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    if opts.datasette_cli:
-        argv = [str(bin_dir / "datasette"), "serve", "-i", str(path), "--host", harness.HOST]
-        argv += ["--port", str(port)]
-        for name, value in DATASETTE_SETTINGS.items():
-            argv += ["--setting", name, str(value)]
-    else:
-        env.update(
-            PARLEY_BENCH_DATASETTE_DB=str(path),
-            PARLEY_BENCH_DATASETTE_SETTINGS=json.dumps(DATASETTE_SETTINGS),
-        )
-        argv = [
-            str(bin_dir / "uvicorn"),
-            "datasette_app:create_app",
-            "--factory",
-            "--app-dir",
-            str(ROOT / "bench"),
-            "--host",
-            harness.HOST,
-            "--port",
-            str(port),
-            "--workers",
-            str(opts.datasette_workers),
-            "--no-access-log",
-            "--log-level",
-            "warning",
-            "--lifespan",
-            "on",
-        ]
-    ready = f"/{workload.DATASETTE_DB_NAME}.json?sql=select+1"
-    return Server("datasette", argv, env, ROOT, run_dir / f"datasette-n{n}.log", port, ready)
-
-
-def ensure_datasette_venv() -> None:
-    """Datasette in its own venv (its pins never meet Parley's), rebuilt when the
-    requirements file changes."""
-    digest = hashlib.sha256(DATASETTE_REQUIREMENTS.read_bytes()).hexdigest()[:12]
-    marker = DATASETTE_VENV / f".installed-{digest}"
-    if marker.exists():
-        return
-    log(f"installing Datasette into {DATASETTE_VENV} (bench/requirements-datasette.txt)")
-    shutil.rmtree(DATASETTE_VENV, ignore_errors=True)
-    base_python = getattr(sys, "_base_executable", None) or sys.executable
-    subprocess.run([base_python, "-m", "venv", str(DATASETTE_VENV)], check=True)
-    subprocess.run(
-        [
-            str(DATASETTE_VENV / "bin/python"),
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "-r",
-            str(DATASETTE_REQUIREMENTS),
-        ],
-        check=True,
-    )
-    marker.touch()
-
-
-def server_log_errors(server: Server) -> list[str]:
-    """Tracebacks, ERROR lines and worker timeouts in a server's log."""
-    markers = ("Traceback", "[ERROR]", "ERROR:", "WORKER TIMEOUT", "Internal Server Error")
-    try:
-        lines = server.log.read_text(errors="replace").splitlines()
-    except FileNotFoundError:
-        return []
-    found = [line for line in lines if any(marker in line for marker in markers)]
-    return [f"{server.log.name}: {line.strip()}" for line in found[:20]]
-
+from options import Options, parse_args, selected  # noqa: E402
+from report import fmt, report  # noqa: E402
+from results import Export, Measurement, Results  # noqa: E402
+from servers import (  # noqa: E402
+    DATASETTE_REQUIREMENTS,
+    datasette_server,
+    ensure_datasette_venv,
+    gunicorn_server,
+    server_log_errors,
+)
+from workload import BUILD, Dataset, PgAdmin, Workload  # noqa: E402
 
 # --- measuring -----------------------------------------------------------------------
 
@@ -527,7 +91,7 @@ def follow_next(server: Server, first: str, pages: int, datasette: bool) -> tupl
         token = json.loads(result.body).get("next")
         if not token:
             break
-        path = workload.timeline_table_path(str(token)) if datasette else local_path(str(token))
+        path = queries.timeline_table_path(str(token)) if datasette else local_path(str(token))
         depth += 1
     return path, depth
 
@@ -647,7 +211,7 @@ def export(subject: Subject, name: str, n: int, expected: int, opts: Options) ->
 
 
 def order_like_queries(paths: dict[str, str]) -> dict[str, str]:
-    order = {name: i for i, name in enumerate(workload.QUERY_NAMES)}
+    order = {name: i for i, name in enumerate(queries.QUERY_NAMES)}
     return dict(sorted(paths.items(), key=lambda item: order.get(item[0].split(":")[0], 99)))
 
 
@@ -670,7 +234,7 @@ def start_subjects(
         subjects.append(Subject(server, "sqlite", CpuMeter(harness.ProcessTree(0)), {}))
         server.start()
         subjects[-1].meter = CpuMeter(server.tree())
-        subjects[-1].paths = workload.datasette_paths(found["sqlite"])
+        subjects[-1].paths = queries.datasette_paths(found["sqlite"])
     for backend in opts.backends:
         dataset = datasets[backend]
         server = gunicorn_server(dataset, opts, run_dir)
@@ -684,7 +248,7 @@ def start_subjects(
             else:
                 results.notes.append("PostgreSQL is not local: its CPU is not counted")
         subjects[-1].meter = CpuMeter(server.tree(), db)
-        subjects[-1].paths = workload.parley_paths(found[backend])
+        subjects[-1].paths = queries.parley_paths(found[backend])
     for subject in subjects:
         datasette = subject.server.name == "datasette"
         if selected(opts, "events_deep"):
@@ -705,7 +269,7 @@ def bench_size(
 ) -> None:
     """Every query, at every client count, on every server in turn (so that a busy moment
     of the machine hits them alike), --repeat times; then the CSV exports one by one."""
-    names = [name for name in workload.QUERY_NAMES if selected(opts, name)]
+    names = [name for name in queries.QUERY_NAMES if selected(opts, name)]
     names += [
         name
         for subject in subjects
@@ -747,243 +311,6 @@ def log_measurement(m: Measurement) -> None:
         f"{m.rps:8.1f} req/s  p50 {fmt(m.p50_ms)}  p99 {fmt(m.p99_ms)} ms  cpu {cpu} ms/req  "
         f"rows {m.probe_rows}  drain {m.drain_s:.1f} s  {status}"
     )
-
-
-# --- report --------------------------------------------------------------------------
-
-
-def fmt(value: float | None, digits: int = 1) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "-"
-    return f"{value:.{digits}f}"
-
-
-def cpu_cell(m: Measurement) -> str:
-    """CPU ms per request; `~` when few requests completed (then the work of the requests
-    still in flight when wrk stopped weighs on the figure: an over-estimate)."""
-    if m.cpu_ms is None:
-        return "-"
-    mark = "~" if m.requests < 10 * m.clients else ""
-    if m.backend == "postgresql" and m.server == "parley":
-        return f"{mark}{m.cpu_ms:.2f} (db {fmt(m.db_ms, 2)})"
-    return f"{mark}{m.cpu_ms:.2f}"
-
-
-def find(
-    results: Results, server: str, backend: str, n: int, clients: int, query: str
-) -> Measurement | None:
-    for m in results.summary:
-        if (m.server, m.backend, m.n, m.clients, m.query) == (server, backend, n, clients, query):
-            return m
-    return None
-
-
-def ratio(a: float | None, b: float | None) -> float | None:
-    if not a or not b:
-        return None
-    return a / b
-
-
-def main_table(results: Results, opts: Options) -> list[str]:
-    lines = [
-        "| query | backend | N | clients | req/s | p50 ms | p99 ms | CPU ms/req | errors "
-        "| Datasette req/s | DS CPU ms/req | ratio req/s | ratio CPU | rows |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    for n in opts.sizes:
-        for clients in opts.clients:
-            for spec in QUERIES:
-                ds = find(results, "datasette", "sqlite", n, clients, spec.name)
-                for backend in opts.backends:
-                    m = find(results, "parley", backend, n, clients, spec.name)
-                    if m is None:
-                        continue
-                    lines.append(
-                        f"| {spec.name} | {backend} | {n:,} | {clients} | {fmt(m.rps)} "
-                        f"| {fmt(m.p50_ms)} | {fmt(m.p99_ms)} | {cpu_cell(m)} "
-                        f"| {m.errors} | {fmt(ds.rps if ds else None)} "
-                        f"| {cpu_cell(ds) if ds else '-'} "
-                        f"| {fmt(ratio(m.rps, ds.rps if ds else None), 2)} "
-                        f"| {fmt(ratio(ds.cpu_ms if ds else None, m.cpu_ms), 2)} "
-                        f"| {m.probe_rows}/{ds.probe_rows if ds else '-'} |"
-                    )
-    return lines
-
-
-def datasette_table(results: Results) -> list[str]:
-    lines = [
-        "| Datasette query | N | clients | req/s | p50 ms | p99 ms | CPU ms/req | errors | rows |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    for m in results.summary:
-        if m.server == "datasette":
-            lines.append(
-                f"| {m.query} | {m.n:,} | {m.clients} | {fmt(m.rps)} | {fmt(m.p50_ms)} "
-                f"| {fmt(m.p99_ms)} | {cpu_cell(m)} | {m.errors} | {m.probe_rows} |"
-            )
-    return lines
-
-
-def export_table(results: Results) -> list[str]:
-    lines = [
-        "| CSV export | server | backend | N | seconds | rows (expected) | MiB | first byte s "
-        "| worker RSS before MiB | peak MiB | growth MiB | CPU s | error |",
-        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
-    ]
-    for e in results.exports:
-        cpu = f"{e.cpu_s:.1f}" + (f" (db {e.db_cpu_s:.1f})" if e.db_cpu_s else "")
-        peak = fmt(e.peak_rss_mb) + (" (since start)" if e.peak_is_since_start else "")
-        lines.append(
-            f"| meetings ({e.variant}) | {e.server} | {e.backend} | {e.n:,} | {e.seconds:.2f} "
-            f"| {max(e.lines - 1, 0):,} ({e.expected_rows:,}) | {e.bytes / 2**20:.1f} "
-            f"| {e.first_byte_s:.3f} | {fmt(e.rss_before_mb)} | {peak} | {fmt(e.growth_mb)} "
-            f"| {cpu} | {e.error or ''} |"
-        )
-    return lines
-
-
-def deep_table(results: Results, opts: Options) -> list[str]:
-    lines = [
-        "| deep page | server | backend | N | clients | first p50 ms | deep p50 ms | p50 ratio "
-        "| first CPU ms | deep CPU ms | CPU ratio |",
-        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    pairs = [(q.name, q.first_page_of) for q in QUERIES if q.first_page_of]
-    servers = [("parley", b) for b in opts.backends] + [("datasette", "sqlite")]
-    for deep, first in pairs:
-        for server, backend in servers:
-            for n in opts.sizes:
-                for clients in opts.clients:
-                    d = find(results, server, backend, n, clients, deep)
-                    f = find(results, server, backend, n, clients, first or "")
-                    if d is None or f is None:
-                        continue
-                    lines.append(
-                        f"| {deep} | {server} | {backend} | {n:,} | {clients} "
-                        f"| {fmt(f.p50_ms)} | {fmt(d.p50_ms)} "
-                        f"| {fmt(ratio(d.p50_ms, f.p50_ms), 2)} "
-                        f"| {fmt(f.cpu_ms, 2)} | {fmt(d.cpu_ms, 2)} "
-                        f"| {fmt(ratio(d.cpu_ms, f.cpu_ms), 2)} |"
-                    )
-    return lines
-
-
-def verdict(failures: list[str], checked: int) -> str:
-    if not checked:
-        return "n/a (not measured)"
-    if failures:
-        return f"FAIL ({len(failures)}/{checked}): " + "; ".join(failures[:12])
-    return f"PASS ({checked} checked)"
-
-
-def targets(results: Results, opts: Options) -> list[str]:
-    """The issue's targets, checked at the largest N of this run."""
-    n = max(opts.sizes)
-    at_n = [m for m in results.summary if m.n == n and m.server == "parley"]
-    lines = [f"Targets of issue 6, at N={n:,} (they are stated for N=1,000,000):", ""]
-
-    fails: list[str] = []
-    checked = 0
-    for m in at_n:
-        ds = find(results, "datasette", "sqlite", n, m.clients, m.query)
-        r = ratio(m.rps, ds.rps if ds else None)
-        if r is not None:
-            checked += 1
-            if r < 3:
-                fails.append(f"{m.query} {m.backend} c={m.clients} {r:.2f}x")
-    lines.append(f"- throughput >= 3x Datasette on every query: {verdict(fails, checked)}")
-
-    fails, checked = [], 0
-    for m in at_n:
-        if m.query in FIRST_PAGES and m.cpu_ms is not None:
-            checked += 1
-            if m.cpu_ms > 3:
-                fails.append(f"{m.query} {m.backend} c={m.clients} {m.cpu_ms:.2f} ms")
-    lines.append(f"- <= 3 ms server CPU per 100-row first page: {verdict(fails, checked)}")
-
-    fails, checked = [], 0
-    for m in at_n:
-        if m.backend == "sqlite" and m.clients == 8 and m.query in PAGE_QUERIES:
-            checked += 1
-            if m.p50_ms is None or m.p99_ms is None or m.p50_ms > 12 or m.p99_ms > 25:
-                fails.append(f"{m.query} p50 {fmt(m.p50_ms)} p99 {fmt(m.p99_ms)}")
-    lines.append(
-        f"- SQLite, 8 clients, pages: p50 <= 12 ms, p99 <= 25 ms: {verdict(fails, checked)}"
-    )
-
-    fails, checked = [], 0
-    for m in at_n:
-        if m.backend == "postgresql" and m.clients == 32 and m.query in PAGE_QUERIES:
-            checked += 1
-            if m.p99_ms is None or m.p99_ms >= 100:
-                fails.append(f"{m.query} p99 {fmt(m.p99_ms)}")
-    lines.append(f"- PostgreSQL, 32 clients, pages: p99 < 100 ms: {verdict(fails, checked)}")
-
-    fails, checked = [], 0
-    for spec in QUERIES:
-        if not spec.first_page_of:
-            continue
-        for m in at_n:
-            if m.query != spec.name:
-                continue
-            first = find(results, "parley", m.backend, n, m.clients, spec.first_page_of)
-            r = ratio(m.cpu_ms, first.cpu_ms if first else None)
-            if r is not None:
-                checked += 1
-                if r > 1.2:
-                    fails.append(f"{m.query} {m.backend} c={m.clients} {r:.2f}x CPU")
-    lines.append(f"- a deep page costs <= 1.2x the first (CPU): {verdict(fails, checked)}")
-
-    fails, checked = [], 0
-    for e in results.exports:
-        if e.server == "parley" and e.n == n and e.growth_mb is not None:
-            checked += 1
-            if e.growth_mb > RSS_GROWTH_LIMIT_MB or e.error:
-                fails.append(f"{e.backend} +{e.growth_mb:.0f} MiB {e.error or ''}")
-    lines.append(
-        f"- CSV export in constant memory (worker peak RSS grows < {RSS_GROWTH_LIMIT_MB:.0f} "
-        f"MiB): {verdict(fails, checked)}"
-    )
-    return lines
-
-
-def report(results: Results, opts: Options) -> str:
-    out: list[str] = []
-    out += ["", "## Parley vs Datasette", ""]
-    out += [
-        "req/s and latency from wrk; CPU ms/req = server CPU (gunicorn master and workers, "
-        "plus PostgreSQL's backends: `db`) per completed request; ratio req/s = Parley / "
-        "Datasette; ratio CPU = Datasette CPU / Parley CPU (both > 1 when Parley is better). "
-        "Datasette always serves the SQLite copy of the same N. rows = records in one "
-        "answer, Parley/Datasette.",
-        "",
-    ]
-    out += main_table(results, opts)
-    if any(m.server == "datasette" for m in results.summary):
-        out += ["", "## Datasette's queries (`search:like` = search without its FTS index)", ""]
-        out += datasette_table(results)
-    if results.exports:
-        out += ["", "## CSV export (one streamed request)", ""]
-        out += export_table(results)
-    deep = deep_table(results, opts)
-    if len(deep) > 2:
-        out += ["", "## Deep page / first page", ""]
-        out += deep
-    out += ["", *targets(results, opts)]
-    busy = [m for m in results.measurements if m.others_cores > 0.3]
-    if busy:
-        worst = max(m.others_cores for m in busy)
-        out += [
-            "",
-            f"Note: the machine was busy with other work during {len(busy)} of "
-            f"{len(results.measurements)} measurements (up to {worst:.1f} cores): req/s and "
-            "latencies are noisy there; CPU ms/req is steadier.",
-        ]
-    if results.notes:
-        out += ["", *[f"- {note}" for note in results.notes]]
-    if results.server_errors:
-        out += ["", "Server logs reported errors:", *[f"    {e}" for e in results.server_errors]]
-    return "\n".join(out)
 
 
 # --- main ----------------------------------------------------------------------------
