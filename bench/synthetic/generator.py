@@ -440,7 +440,17 @@ CHILD_COLUMNS: dict[type[models.Model], tuple[str, ...]] = {
     StatementTopic: ("id", "statement_id", "topic_id"),
     IncidentActor: ("id", "incident_id", "actor_id", "role"),
     IncidentTopic: ("id", "incident_id", "topic_id"),
-    Citation: ("id", "source_id", "quote", "note", "meeting_id", "statement_id", "incident_id"),
+    Citation: (
+        "id",
+        "source_id",
+        "quote",
+        "note",
+        "supports",
+        "disagrees",
+        "meeting_id",
+        "statement_id",
+        "incident_id",
+    ),
     TimelineActor: ("id", "timelineentry_id", "actor_id"),
     TimelineTopic: ("id", "timelineentry_id", "topic_id"),
 }
@@ -913,7 +923,8 @@ class Generator:
             index = min(count - 1, max(0, offset * count // SPAN_DAYS) + rng.randint(0, 2))
             source = self.sources[index]
             subjects = (event.pk if subject == name else None for name in EVENT_SUBJECTS)
-            batch.add(Citation, (self.ids.take(Citation), source.pk, quote, "", *subjects))
+            row = (self.ids.take(Citation), source.pk, quote, "", "[]", False, *subjects)
+            batch.add(Citation, row)
             cited.append({"source": source.slug, "quote": quote, "note": ""})
         return cited
 

@@ -141,7 +141,9 @@ class ExportSchema(ParleyAutoSchema):
     EXPORT_NOTES: Mapping[str, str] = {
         CSVRenderer.format: "CSV: a header row, then one row per record and one column per "
         "field; embedded records as slugs (`slug (role)` for actors with a role), lists "
-        "joined with `; `, citations as `source: quote` joined with ` | `.",
+        "joined with `; `, citations as `source: quote` "
+        "(`source [date, place; disagrees]: quote` when the citation lists the fields it "
+        "supports or disagrees) joined with ` | `.",
         GeoJSONRenderer.format: "GeoJSON: a FeatureCollection (a Feature for one record) "
         "whose geometry is the place's Point [longitude, latitude], or null where unknown, "
         "and whose properties are the JSON record.",

@@ -2,9 +2,10 @@
 
 CSV has one row per record and one column per field. Embedded records become text:
 a `{slug, name}` object becomes its slug, an actor with a role `slug (role)`, a list of
-them one cell joined with "; ", a citation `source: quote` (several joined with " | ",
-since quotes may hold semicolons). Lists of plain values (topics, aliases) are joined
-with "; ". Anything else is written as JSON, so no information is lost silently.
+them one cell joined with "; ", a citation `source [supported fields; disagrees]: quote`
+(brackets only when set; several joined with " | ", since quotes may hold semicolons).
+Lists of plain values (topics, aliases) are joined with "; ". Anything else is written
+as JSON, so no information is lost silently.
 
 GeoJSON is written by `ExportMixin` (events/api/exports.py), which knows each record's
 place; the renderer only serialises the Feature or FeatureCollection it is given.
@@ -45,13 +46,21 @@ def office_text(item: Mapping[str, Any]) -> str:
     return f"{item['title']} ({details})" if details else str(item["title"])
 
 
+def citation_support(item: Mapping[str, Any]) -> str:
+    """` [date, place; disagrees]`: what a citation supports, "" when it says nothing."""
+    marks = ", ".join(item.get("supports") or ())
+    if item.get("disagrees"):
+        marks = f"{marks}; disagrees" if marks else "disagrees"
+    return f" [{marks}]" if marks else ""
+
+
 def item_text(item: Mapping[str, Any]) -> str:
     """One embedded object as text."""
     if "slug" in item:
         role = item.get("role")
         return f"{item['slug']} ({role})" if role else str(item["slug"])
     if "source" in item and "quote" in item:
-        return f"{item['source']}: {item['quote']}"
+        return f"{item['source']}{citation_support(item)}: {item['quote']}"
     if "scheme" in item and "value" in item:
         return f"{item['scheme']}:{item['value']}"
     if "title" in item and "start_date" in item:

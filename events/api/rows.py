@@ -13,6 +13,7 @@ Writes, details and exports of single records keep the serializers.
 from __future__ import annotations
 
 import datetime
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -90,6 +91,8 @@ class Embedded:
     fields: dict[str, str]
     ordering: tuple[str, ...]
     flat: str | None = None
+    # Raw cursors return JSON as text and booleans as 0/1 on SQLite: decode per key.
+    decode: dict[str, Callable[[Any], Any]] = field(default_factory=dict, compare=False)
 
     paths: tuple[str, ...] = ()  # nothing from the record's own row
     # Compiled SQL by (database, number of parents): the ORM builds it once, not per page.
@@ -110,7 +113,10 @@ class Embedded:
         else:
             keys = tuple(self.fields)
             for parent, *values in found:
-                items[parent].append(dict(zip(keys, values, strict=True)))
+                item = dict(zip(keys, values, strict=True))
+                for key, decode in self.decode.items():
+                    item[key] = decode(item[key])
+                items[parent].append(item)
         return items
 
     def sql(self, using: str, count: int) -> str:
@@ -140,8 +146,19 @@ def topics(model: type[Model]) -> Embedded:
 
 def citations(model: type[Model]) -> Embedded:
     parent = f"{model._meta.model_name}_id"
-    fields = {"source": "source__slug", "quote": "quote", "note": "note"}
-    return Embedded("citations", Citation, parent, fields, ("id",))
+    fields = {
+        "source": "source__slug",
+        "quote": "quote",
+        "note": "note",
+        "supports": "supports",
+        "disagrees": "disagrees",
+    }
+    decode = {"supports": json_list, "disagrees": bool}
+    return Embedded("citations", Citation, parent, fields, ("id",), decode=decode)
+
+
+def json_list(value: Any) -> list[Any]:
+    return json.loads(value) if isinstance(value, str) else list(value)
 
 
 def actors_with_roles(key: str, link: type[Model], parent: str) -> Embedded:

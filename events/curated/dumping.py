@@ -47,9 +47,18 @@ def plain(value: Any) -> Any:
 
 def citations_of(record: models.Model) -> list[dict[str, Any]]:
     return [
-        {"source": c.source.slug, "quote": c.quote, "note": plain(c.note)}
-        for c in record.citations.select_related("source").order_by(CHILD_ORDER)
+        citation_row(c) for c in record.citations.select_related("source").order_by(CHILD_ORDER)
     ]
+
+
+def citation_row(c: models.Model) -> dict[str, Any]:
+    row = {"source": c.source.slug, "quote": c.quote, "note": plain(c.note)}
+    # Written only when set, so files curated before field-level support stay byte-identical.
+    if c.supports:
+        row["supports"] = list(c.supports)
+    if c.disagrees:
+        row["disagrees"] = True
+    return row
 
 
 def with_role(rows: models.QuerySet) -> list[dict[str, str]]:

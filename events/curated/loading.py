@@ -133,12 +133,13 @@ class Loader:
                     "source_id": self.pk("sources", c["source"]),
                     "quote": c["quote"],
                     "note": c["note"],
+                    "supports": c.get("supports") or [],
+                    "disagrees": bool(c.get("disagrees")),
                 }
                 for c in record["citations"]
             ]
-            nested.append(
-                Nested(Citation, BY_PLURAL[record_type].name, ("source_id", "quote", "note"), rows)
-            )
+            columns = ("source_id", "quote", "note", "supports", "disagrees")
+            nested.append(Nested(Citation, BY_PLURAL[record_type].name, columns, rows))
         return nested
 
     def many_to_many(self, record_type: str, record: dict[str, Any]) -> dict[str, set[int]]:

@@ -209,12 +209,56 @@ def mapping(schema: dict[str, tuple[Check, bool]]) -> Check:
     return check
 
 
+SUPPORTABLE_FIELDS = frozenset(
+    {
+        "date",
+        "end_date",
+        "place",
+        "participants",
+        "speaker",
+        "actors",
+        "format",
+        "kind",
+        "status",
+        "casualties",
+        "title",
+        "host",
+        "role",
+        "start",
+        "end",
+        "name",
+        "description",
+    }
+)
+
+
+def supported_fields(value: Any, ctx: Context) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise Invalid("must be a list of field names")
+    unknown = sorted(set(value) - SUPPORTABLE_FIELDS)
+    if unknown:
+        raise Invalid(f"unknown field name(s) {', '.join(unknown)}")
+    return value
+
+
+def boolean(value: Any, ctx: Context) -> bool:
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise Invalid("must be true or false")
+    return value
+
+
 def citation(value: Any, ctx: Context) -> dict[str, Any]:
     cleaned = mapping(
         {
             "source": (reference("sources"), True),
             "quote": (nonempty_text, True),
             "note": (text, False),
+            "supports": (supported_fields, False),
+            "disagrees": (boolean, False),
         }
     )(value, ctx)
     quote = cleaned["quote"]

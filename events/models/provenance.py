@@ -19,6 +19,15 @@ class Citation(models.Model):
     )
     quote = models.TextField(help_text="Exact substring of the source document.")
     note = models.TextField(blank=True)
+    supports = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='Names of the record\'s fields this citation supports, e.g. ["date", "place"].',
+    )
+    disagrees = models.BooleanField(
+        default=False,
+        help_text="True when the source states something other than the recorded value.",
+    )
     meeting = models.ForeignKey(
         "events.Meeting", on_delete=models.CASCADE, null=True, blank=True, related_name="citations"
     )

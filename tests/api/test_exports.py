@@ -435,3 +435,22 @@ def test_research_lists_export_every_row(client, sample, url, rows):
     response, records = get_csv(client, url)
     assert isinstance(response, StreamingHttpResponse)
     assert len(records) == rows
+
+
+def test_csv_and_jsonl_say_what_a_citation_supports_and_whether_it_disagrees(client, sample):
+    meeting = Meeting.objects.get(pk=2)
+    Citation.objects.create(
+        source=Source.objects.get(slug="sample-a"),
+        quote="x",
+        meeting=meeting,
+        supports=["date", "place"],
+        disagrees=True,
+    )
+    _, rows = get_csv(client, "/api/v1/meetings/?format=csv")
+    assert by_key(rows)["2"]["citations"].endswith(" | sample-a [date, place; disagrees]: x")
+    out = io.StringIO()
+    call_command("dump_jsonl", stdout=out, stderr=io.StringIO())
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    meeting = next(r for r in records if r["type"] == "meeting" and r["id"] == 2)
+    assert {"source": "sample-a", "quote": "x", "note": "", "supports": ["date", "place"],
+            "disagrees": True} in meeting["citations"]  # fmt: skip

@@ -103,7 +103,15 @@ def test_browsable_api_shows_the_filter_form(client, sample):
 
 def test_places_and_actors_show_their_citations(client, sample):
     body = client.get("/api/v1/places/lachin-corridor/").json()
-    assert body["citations"] == [{"source": "sample-a", "quote": "Latchine corridor", "note": ""}]
+    assert body["citations"] == [
+        {
+            "source": "sample-a",
+            "quote": "Latchine corridor",
+            "note": "",
+            "supports": [],
+            "disagrees": False,
+        }
+    ]
     assert client.get("/api/v1/actors/armenia/").json()["citations"] == []
 
 

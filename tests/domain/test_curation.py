@@ -110,3 +110,26 @@ def test_repository_quotes_are_verbatim_in_the_seed_documents():
         pytest.skip("PARLEY_SOURCES_DIR is not set: the seed documents are not on this machine")
     data = check_curated(REPO_FIXTURES, sources)
     assert [str(p) for p in data.problems] == []
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        ({"supports": ["date", "weather"]}, "'supports': unknown field name(s) weather"),
+        ({"supports": "date"}, "'supports': must be a list of field names"),
+        ({"disagrees": "yes"}, "'disagrees': must be true or false"),
+    ],
+)
+def test_field_level_support_is_checked(curated, extra, expected):
+    records = yaml.safe_load((curated / "meetings.yaml").read_text())
+    cited = dict(records[0]["citations"][0], **extra)
+    edit(curated, "meetings", 0, citations=[cited])
+    found = problems(curated)
+    assert any(expected in p and "meetings.yaml" in p for p in found), found
+
+
+def test_supports_and_disagrees_are_valid_when_well_formed(curated):
+    records = yaml.safe_load((curated / "meetings.yaml").read_text())
+    cited = dict(records[0]["citations"][0], supports=["date", "place"], disagrees=True)
+    edit(curated, "meetings", 0, citations=[cited])
+    assert problems(curated) == []

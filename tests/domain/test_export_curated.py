@@ -38,3 +38,32 @@ def test_an_edit_made_through_the_api_appears_in_the_export(curated, curator_cli
     assert data.problems == []
     counts = load_curated(data)
     assert all(set(counter) == {"unchanged"} for counter in counts.values())
+
+
+def test_field_level_support_goes_from_the_files_to_the_api_and_back(empty_db, client, tmp_path):
+    source = tmp_path / "in"
+    source.mkdir()
+    for record_type in FILES:
+        name = f"{record_type}.yaml"
+        (source / name).write_bytes((REPO_FIXTURES / name).read_bytes())
+    meetings = yaml.safe_load((source / "meetings.yaml").read_text())
+    meeting = next(m for m in meetings if m["id"] == 9)
+    meeting["citations"][0].update(supports=["date", "participants"], disagrees=True)
+    (source / "meetings.yaml").write_text(
+        yaml.safe_dump(meetings, sort_keys=False, allow_unicode=True)
+    )
+    data = check_curated(source)
+    assert data.problems == []
+    load_curated(data)
+
+    cited = client.get("/api/v1/meetings/9/").json()["citations"][0]
+    assert (cited["supports"], cited["disagrees"]) == (["date", "participants"], True)
+    listed = client.get("/api/v1/meetings/", {"page_size": 100}).json()["results"]
+    cited = next(m for m in listed if m["id"] == 9)["citations"][0]
+    assert (cited["supports"], cited["disagrees"]) == (["date", "participants"], True)
+
+    out = tmp_path / "out"
+    call_command("export_curated", "--output", str(out))
+    exported = yaml.safe_load((out / "meetings.yaml").read_text())
+    cited = next(m for m in exported if m["id"] == 9)["citations"][0]
+    assert (cited["supports"], cited["disagrees"]) == (["date", "participants"], True)

@@ -177,8 +177,12 @@ class CitationSerializer(StrictInputMixin, serializers.ModelSerializer):
 
     class Meta:
         model = Citation
-        fields = ["source", "quote", "note"]
-        extra_kwargs = {"note": {"required": False}}
+        fields = ["source", "quote", "note", "supports", "disagrees"]
+        extra_kwargs = {
+            "note": {"required": False},
+            "supports": {"required": False},
+            "disagrees": {"required": False},
+        }
 
 
 def slug_list_field(model: type[Model], help_text: str) -> serializers.SlugRelatedField:
