@@ -122,3 +122,25 @@ class RevisionVia(models.TextChoices):
     LOAD = "load_curated", "load_curated"
     # A plain `.save()` / `.delete()` from a shell or a script (events.services).
     SCRIPT = "script", "Script or shell"
+
+
+class SupportedField(models.TextChoices):
+    """A record field a citation can support (or disagree with), as `Citation.supports` names it."""
+
+    DATE = "date", "Date"
+    END_DATE = "end_date", "End date"
+    PLACE = "place", "Place"
+    PARTICIPANTS = "participants", "Participants"
+    SPEAKER = "speaker", "Speaker"
+    ACTORS = "actors", "Incident actors"
+    FORMAT = "format", "Format"
+    KIND = "kind", "Kind"
+    STATUS = "status", "Status"
+    CASUALTIES = "casualties", "Casualty figures"
+    TITLE = "title", "Title"
+    HOST = "host", "Host"
+    ROLE = "role", "Role"
+    START = "start", "Role start"
+    END = "end", "Role end"
+    NAME = "name", "Name"
+    DESCRIPTION = "description", "Description"

@@ -32,6 +32,7 @@ from events.choices import (
     PlaceKind,
     PloverType,
     StatementKind,
+    SupportedField,
 )
 from events.registry import BY_PLURAL, RECORD_TYPES
 
@@ -209,27 +210,7 @@ def mapping(schema: dict[str, tuple[Check, bool]]) -> Check:
     return check
 
 
-SUPPORTABLE_FIELDS = frozenset(
-    {
-        "date",
-        "end_date",
-        "place",
-        "participants",
-        "speaker",
-        "actors",
-        "format",
-        "kind",
-        "status",
-        "casualties",
-        "title",
-        "host",
-        "role",
-        "start",
-        "end",
-        "name",
-        "description",
-    }
-)
+SUPPORTABLE_FIELDS = frozenset(SupportedField.values)
 
 
 def supported_fields(value: Any, ctx: Context) -> list[str]:

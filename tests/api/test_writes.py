@@ -90,6 +90,11 @@ def test_patch_replaces_nested_participants(curator_client, sample):
         ({"end_date": "2023-07-01"}, "end_date"),  # before the date
         ({"citations": []}, "citations"),
         ({"citations": [{"source": "nowhere", "quote": "x"}]}, "citations"),
+        # `supports` names fields; anything else (a bool, a number, an unknown name) is a 400.
+        ({"citations": [{"source": "sample-a", "quote": "x", "supports": True}]}, "citations"),
+        ({"citations": [{"source": "sample-a", "quote": "x", "supports": [3]}]}, "citations"),
+        ({"citations": [{"source": "sample-a", "quote": "x", "supports": ["mood"]}]}, "citations"),
+        ({"citations": [{"source": "sample-a", "quote": "x", "supports": {"a": 1}}]}, "citations"),
     ],
 )
 def test_invalid_write_answers_400_and_changes_nothing(curator_client, sample, change, field):

@@ -12,6 +12,7 @@ from django.db.models import Model
 from rest_framework import serializers
 from rest_framework.settings import api_settings
 
+from events.choices import SupportedField
 from events.models import Actor, Citation, IncidentActor, Participation, Place, Source
 
 # --- Strict input: every write serializer takes its body literally ----------------------
@@ -174,13 +175,17 @@ class CitationSerializer(StrictInputMixin, serializers.ModelSerializer):
     source = serializers.SlugRelatedField(
         slug_field="slug", queryset=Source.objects.all(), help_text="Slug of the cited source."
     )
+    supports = serializers.ListField(
+        child=serializers.ChoiceField(choices=SupportedField.choices),
+        required=False,
+        help_text=Citation._meta.get_field("supports").help_text,
+    )
 
     class Meta:
         model = Citation
         fields = ["source", "quote", "note", "supports", "disagrees"]
         extra_kwargs = {
             "note": {"required": False},
-            "supports": {"required": False},
             "disagrees": {"required": False},
         }
 
