@@ -125,22 +125,30 @@ class RevisionVia(models.TextChoices):
 
 
 class SupportedField(models.TextChoices):
-    """A record field a citation can support (or disagree with), as `Citation.supports` names it."""
+    """A record field a citation can support (or disagree with), as `Citation.supports` names it.
+
+    Event fields first (those researchers filter on), then actor and place fields.
+    """
 
     DATE = "date", "Date"
     END_DATE = "end_date", "End date"
+    ONGOING = "ongoing", "Still going on"
     PLACE = "place", "Place"
     PARTICIPANTS = "participants", "Participants"
     SPEAKER = "speaker", "Speaker"
+    MENTIONS = "mentions", "Actors mentioned"
     ACTORS = "actors", "Incident actors"
-    FORMAT = "format", "Format"
     KIND = "kind", "Kind"
     STATUS = "status", "Status"
-    CASUALTIES = "casualties", "Casualty figures"
+    FATALITIES = "fatalities", "Fatalities"
+    INJURIES = "injuries", "Injuries"
+    TEXT = "text", "Statement text"
     TITLE = "title", "Title"
-    HOST = "host", "Host"
-    ROLE = "role", "Role"
-    START = "start", "Role start"
-    END = "end", "Role end"
+    SUMMARY = "summary", "Summary"
+    MEETING = "meeting", "Meeting a statement was made at"
     NAME = "name", "Name"
+    ALIASES = "aliases", "Aliases"
+    COUNTRY = "country", "Country"
     DESCRIPTION = "description", "Description"
+    ROLES = "roles", "Roles held (title, organisation, start, end)"
+    COORDINATES = "coordinates", "Coordinates"
