@@ -8,7 +8,7 @@ def search_index():
     from django.contrib.postgres.indexes import GinIndex
     from django.contrib.postgres.search import SearchVector
 
-    # Must match events.search.SEARCH_VECTOR exactly, or PostgreSQL will not use it.
+    # Replaced by the stored vector's index in 0012.
     return GinIndex(SearchVector("search_text", config="english"), name="timeline_search_gin")
 
 

@@ -3,7 +3,9 @@
 PostgreSQL matches `websearch_to_tsquery('english', q)` — plain words are AND-ed and
 stemmed, `"quoted phrases"`, `or` and `-excluded` words work as on a search engine —
 against an English `tsvector` of the event's title, text, quotes, actor names and aliases,
-place and topics, served by a GIN index; results carry a `rank`.
+place and topics. The vector is stored (`search_vector`, a generated column with its GIN
+index; migration 0012), so matching and ranking read it rather than computing
+`to_tsvector` for every match; results carry a `rank`.
 
 SQLite matches the same text through an FTS5 index (`events_timelineentry_fts`, kept in
 step with `TimelineEntry.search_text` by triggers; migration 0006). Every word the user
@@ -18,18 +20,39 @@ ranking: `rank` is 0.
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import BigIntegerField, FloatField, Func, QuerySet, Value
-from django.db.models.expressions import RawSQL
+from django.db.models import BigIntegerField, Expression, FloatField, Func, QuerySet, Value
+from django.db.models.expressions import Col, RawSQL
 
 from events.models import TimelineEntry, TimelineQuerySet
 from events.registry import BY_MODEL
 
-SEARCH_CONFIG = "english"
-# The expression the GIN index is built on; queries must use the very same one.
-SEARCH_VECTOR = SearchVector("search_text", config=SEARCH_CONFIG)
+SEARCH_CONFIG = "english"  # the configuration of the stored vector (migration 0012)
+
+
+def vector_column() -> SearchVectorField:
+    """PostgreSQL's generated `search_vector` column, described for the ORM only: it is
+    not a model field, since SQLite has no such column (its search is FTS5)."""
+    column = SearchVectorField()
+    column.set_attributes_from_name("search_vector")
+    return column
+
+
+VECTOR_COLUMN = vector_column()
+
+
+class StoredVector(Expression):
+    """The timeline row's stored `tsvector`, as a column of the query's own table alias
+    (so it stays right when the query becomes a subquery and is relabelled)."""
+
+    output_field = VECTOR_COLUMN
+
+    def resolve_expression(self, query: Any = None, *args: Any, **kwargs: Any) -> Col:
+        return Col(query.get_initial_alias(), VECTOR_COLUMN, VECTOR_COLUMN)
+
 
 # SQLite: the FTS5 table over events_timelineentry(search_text) (migration 0006).
 FTS_TABLE = "events_timelineentry_fts"
@@ -94,9 +117,11 @@ def search_timeline(queryset: TimelineQuerySet, text: str) -> TimelineQuerySet:
     text = text.strip()
     if is_postgresql():
         query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
-        return queryset.annotate(
-            search_vector=SEARCH_VECTOR, rank=SearchRank(SEARCH_VECTOR, query)
-        ).filter(search_vector=query)
+        return (
+            queryset.alias(stored_vector=StoredVector())
+            .filter(stored_vector=query)
+            .annotate(rank=SearchRank(StoredVector(), query))
+        )
     query = fts_query(text)
     if query:
         sql, params = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", (query,)
