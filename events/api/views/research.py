@@ -19,7 +19,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from events.api import examples, filtersets, serializers
-from events.api.conditional import CacheHeadersMixin, LastModifiedMixin
+from events.api.conditional import CacheHeadersMixin, LastModifiedMixin, request_change_stamps
+from events.api.counting import cached_for_version
 from events.api.exports import ExportListMixin
 from events.api.graph_renderers import GEXFRenderer, GraphFormatsMixin, GraphMLRenderer
 from events.api.pagination import TimelineCursorPagination
@@ -93,7 +94,8 @@ class ActorTimelineViewSet(TimelineFeedViewSet):
 
 
 class StatsView(CacheHeadersMixin, generics.GenericAPIView):
-    """Aggregates of the timeline."""
+    """Aggregates of the timeline, computed once per version of the data
+    (events/api/counting.py): grouping every row costs ~0.5 s at a million events."""
 
     queryset = TimelineEntry.objects.all()
     serializer_class = serializers.StatsSerializer
@@ -111,7 +113,11 @@ class StatsView(CacheHeadersMixin, generics.GenericAPIView):
     def get(self, request: Request) -> Response:
         entries = self.filter_queryset(self.get_queryset())  # validates group_by too
         group_by = request.query_params.get("group_by") or "month"
-        return Response({"group_by": group_by, "results": event_counts(entries, group_by)})
+        version = repr(request_change_stamps(request, entries.db))
+        results = cached_for_version(
+            entries, version, f"stats-{group_by}", lambda: event_counts(entries, group_by)
+        )
+        return Response({"group_by": group_by, "results": results})
 
 
 @extend_schema(
