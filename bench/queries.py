@@ -100,6 +100,9 @@ TIMELINE_TABLE_PARAMS = [
     ("_shape", "objects"),
     ("_json", "payload"),
     ("_nocol", "search_text"),
+    # Parley's stored JSON (not part of Datasette's comparison page).
+    ("_nocol", "record_json"),
+    ("_nocol", "item_json"),
     # Parley's timeline has no count and no facets: Datasette skips them too.
     ("_nocount", "1"),
     ("_nofacet", "1"),

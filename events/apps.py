@@ -11,3 +11,8 @@ class EventsConfig(AppConfig):
         from events import services
 
         services.connect()
+        # The stored JSON of the timeline's rows is built by the API's serializers.
+        from events import timeline
+        from events.api import representation
+
+        timeline.BUILDERS.representations = representation

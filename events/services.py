@@ -371,10 +371,22 @@ def on_links_changed(
     pk_set: set[int] | None,
     **_: Any,
 ) -> None:
-    if current_scope() is UNTRACKED or action not in ("post_add", "post_remove", "pre_clear"):
+    if current_scope() is UNTRACKED:
+        return
+    if action == "pre_clear":
+        # Which records lose their links can only be read before the clear; the change
+        # is handled after it (a one-change block handled now would store the links
+        # about to go in the timeline and the stored JSON).
+        clearing = instance.__dict__.setdefault("_parley_clearing", {})
+        clearing[sender] = linked_ids(sender, instance, model) if reverse else set()
+        return
+    if action not in ("post_add", "post_remove", "post_clear"):
         return
     if reverse:  # e.g. `topic.meetings.add(...)`: the events on the other side changed
-        ids = linked_ids(sender, instance, model) if action == "pre_clear" else pk_set or set()
+        if action == "post_clear":
+            ids = instance.__dict__.get("_parley_clearing", {}).pop(sender, set())
+        else:
+            ids = pk_set or set()
         changed = [(model, pk) for pk in ids]
     else:
         changed = [(type(instance), instance.pk)]

@@ -9,10 +9,11 @@ calls them after every change.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -207,6 +208,7 @@ def rebuild_chunk(event_type: str, model: type[models.Model], ids: list[int]) ->
     place_aliases = alias_map(PlaceAlias, place_ids)
 
     rows = timeline_rows(event_type, contents, aliases, place_aliases, existing)
+    store_representations(event_type, [content.event for content in contents], rows)
     to_update = [row for row in rows if row.pk is not None]
     TimelineEntry.objects.bulk_update(to_update, FIELDS_TO_UPDATE)
     created = TimelineEntry.objects.bulk_create([row for row in rows if row.pk is None])
@@ -220,8 +222,63 @@ def rebuild_chunk(event_type: str, model: type[models.Model], ids: list[int]) ->
 
 FIELDS_TO_UPDATE = [
     "kind", "date", "end_date", "date_precision", "title", "place", "country", "search_text",
-    "updated_at", "payload",
+    "updated_at", "payload", "record_json", "item_json",
 ]  # fmt: skip
+STORED_FIELDS = ["record_json", "item_json"]
+
+
+class Representations(Protocol):
+    """What builds the public JSON a row stores: the API's serializers
+    (events/api/representation.py), installed when the app starts, so the domain does
+    not import the API. Both take a batch and give one text per item, in order."""
+
+    def record_json(self, event_type: str, events: Sequence[models.Model]) -> list[str]: ...
+
+    def item_json(self, entries: Sequence[TimelineEntry]) -> list[str]: ...
+
+
+@dataclass
+class Builders:
+    representations: Representations | None = None
+
+
+BUILDERS = Builders()
+
+
+def store_representations(
+    event_type: str, events: Sequence[models.Model], rows: Sequence[TimelineEntry]
+) -> None:
+    """Put each event's and its row's public JSON on the (saved or unsaved) row."""
+    representations = BUILDERS.representations
+    if representations is None:
+        raise ImproperlyConfigured("No builder of stored JSON: is the events app ready?")
+    records = representations.record_json(event_type, events)
+    items = representations.item_json(rows)
+    for row, record, item in zip(rows, records, items, strict=True):
+        row.record_json, row.item_json = record, item
+
+
+def fill_representations(event_type: str, rows: Sequence[TimelineEntry]) -> None:
+    """Put the stored JSON on these rows (unsaved ones too) of events already saved, read
+    back with `for_api()`: how the synthetic generator, which writes rows in bulk, uses
+    the same builder as every write."""
+    events = BY_NAME[event_type].model.objects.for_api().in_bulk([row.event_id for row in rows])
+    store_representations(event_type, [events[row.event_id] for row in rows], rows)
+
+
+def rebuild_representations(event_type: str, ids: Iterable[int]) -> int:
+    """Rebuild only the stored JSON of these events' rows (rows written in bulk without
+    it: the synthetic generator), in a fixed number of queries per chunk."""
+    model = BY_NAME[event_type].model
+    done = 0
+    for chunk in chunks(sorted(set(ids))):
+        events = {event.pk: event for event in model.objects.for_api().filter(pk__in=chunk)}
+        entries = TimelineEntry.objects.filter(event_type=event_type, event_id__in=chunk)
+        rows = [row for row in entries if row.event_id in events]
+        store_representations(event_type, [events[row.event_id] for row in rows], rows)
+        TimelineEntry.objects.bulk_update(rows, STORED_FIELDS, batch_size=250)
+        done += len(rows)
+    return done
 
 
 def rebuild_timeline() -> int:

@@ -17,7 +17,10 @@ What it makes, for N events (40% meetings, 45% statements, 15% incidents):
   curation rules (a month is its first to its last day, and so on);
 - the timeline index (`TimelineEntry`) of every event, built by the same functions as
   `events.timeline.rebuild_entries` (`entry_fields`, `link_rows`) from what is already in
-  memory, so it equals what a rebuild would write.
+  memory, so it equals what a rebuild would write; and each row's stored JSON
+  (`record_json`, `item_json`), built by the serializers from the batch's events read
+  back before the rows are written (`events.timeline.fill_representations`: the builder
+  every write uses).
 
 Deterministic: the same N and seed give the same records (ids, slugs, texts, dates,
 links) on an empty database; only `created_at`/`updated_at` differ. Every random choice
@@ -93,7 +96,13 @@ from events.models import (
     Topic,
 )
 from events.services import untracked_writes
-from events.timeline import EventContent, alias_map, entry_fields, link_rows
+from events.timeline import (
+    EventContent,
+    alias_map,
+    entry_fields,
+    fill_representations,
+    link_rows,
+)
 
 MAX_EVENTS = 10_000_000
 DEFAULT_BATCH_SIZE = 5000
@@ -1235,15 +1244,14 @@ class Generator:
             event.created_at = event.updated_at = now
         model = type(batch.events[0])
         entry_pks = {content.event.pk: self.ids.take(TimelineEntry) for content in batch.contents}
-        # The rows `rebuild_entries` would write, from the same builder, as plain values:
-        # making TimelineEntry instances only to take them apart again costs ~10% of a run.
+        # The rows `rebuild_entries` would write, from the same builder.
         entries = [
-            {
-                "id": entry_pks[content.event.pk],
-                "event_type": batch.event_type,
-                "event_id": content.event.pk,
+            TimelineEntry(
+                id=entry_pks[content.event.pk],
+                event_type=batch.event_type,
+                event_id=content.event.pk,
                 **entry_fields(content, self.actor_aliases, self.place_aliases),
-            }
+            )
             for content in batch.contents
         ]
         actor_links, topic_links = link_rows(batch.contents, entry_pks)
@@ -1252,9 +1260,13 @@ class Generator:
         rows[TimelineTopic] = [(self.ids.take(TimelineTopic), *pair) for pair in topic_links]
         with transaction.atomic():
             self.table(model).write_instances(batch.events)
-            self.table(TimelineEntry).write_dicts(entries)
             for child, child_rows in rows.items():
                 self.table(child).write(child_rows)
+            # Each row's public JSON, by the serializers, from the batch's events read
+            # back with `for_api()` (a few queries a batch), as every write builds it.
+            # (Foreign keys are checked at commit: the rows' links may go in first.)
+            fill_representations(batch.event_type, entries)
+            self.table(TimelineEntry).write_instances(entries)
         self.count(model, len(batch.events))
         self.count(TimelineEntry, len(entries))
         for child, child_rows in rows.items():

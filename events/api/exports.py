@@ -289,11 +289,11 @@ class ExportListMixin:
         )
 
     def export_rows(self) -> Iterator[Mapping[str, Any]]:
-        """The representations alone (CSV), from the view's row shape where it has one."""
-        row_shape = getattr(self, "row_shape", None)
-        if row_shape is None:
+        """The representations alone (CSV), stored ones where the view has them."""
+        stored = getattr(self, "stored", None)
+        if stored is None:
             return (record for _, record in self.export_records())
-        return row_shape.stream(self.export_queryset(), self.request, self.export_chunk_size)
+        return stored.stream(self.export_queryset(), self.request, self.export_chunk_size)
 
     def export_feature(self, instance: Model, record: Mapping[str, Any]) -> dict[str, Any]:
         place = getattr(instance, self.geojson_place_field) if self.geojson_place_field else None

@@ -18,8 +18,10 @@ class TimelineEntry(models.Model):
 
     The feed (`/events/`), `/stats/` and full-text search read only this table, so a page
     costs one query whatever the event type. `payload` holds what a feed item shows
-    (actors, place, topics, citations); the relations below exist for filtering. Rows are
-    rebuilt by `events.timeline` whenever the event or a record it shows changes.
+    (actors, place, topics, citations); `record_json` and `item_json` are the event's and
+    the item's public JSON, stored (lists, details and exports splice them into their
+    answers); the relations below exist for filtering. Rows are rebuilt by
+    `events.timeline` whenever the event or a record it shows changes.
     """
 
     event_type = models.CharField(max_length=10, choices=EventType.choices)
@@ -37,6 +39,14 @@ class TimelineEntry(models.Model):
     topics = models.ManyToManyField("events.Topic", blank=True, related_name="timeline_entries")
     search_text = models.TextField(blank=True)
     payload = models.JSONField(default=dict)
+    # The stored representations (events/api/representation.py): built once per change by
+    # the serializers, spliced into responses as they are. `api_url` is stored relative.
+    record_json = models.TextField(
+        null=True, blank=True, help_text="The event as its own endpoints show it (JSON text)."
+    )
+    item_json = models.TextField(
+        null=True, blank=True, help_text="This row as a timeline item (JSON text)."
+    )
     updated_at = models.DateTimeField(help_text="The event's own updated_at.")
 
     objects = TimelineQuerySet.as_manager()

@@ -19,8 +19,8 @@ from rest_framework.serializers import BaseSerializer
 
 from events import services
 from events.api.conditional import LastModifiedMixin, check_if_match, record_etag
-from events.api.rows import RowShape, TimelineShape
 from events.api.serializers import RevisionSerializer
+from events.api.stored import StoredRecords, StoredTimeline
 from events.models import Revision, RevisionVia
 from events.registry import public_key
 
@@ -34,16 +34,16 @@ BAD_QUERY = OpenApiResponse(
 )
 
 
-class RowListMixin:
-    """List pages built from `.values()` rows by `row_shape` (events/api/rows.py) rather than
-    by the serializer: the same JSON for a fraction of the CPU. The serializer still
-    documents the schema and handles everything else."""
+class StoredListMixin:
+    """List pages of the stored representations (events/api/stored.py), spliced into the
+    answer as they are: the serializer's JSON, built when the data changed rather than
+    on every request. The serializer documents the schema and handles writes."""
 
-    row_shape: RowShape | TimelineShape
+    stored: StoredRecords | StoredTimeline
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         queryset = self.filter_queryset(self.get_queryset())
-        page = self.row_shape.page(queryset, self.paginate_queryset, request)
+        page = self.stored.page(queryset, self.paginate_queryset, request)
         return self.get_paginated_response(page)
 
 

@@ -4,6 +4,10 @@ models' querysets and the row shapes, writes go through `events.services`."""
 
 from __future__ import annotations
 
+from typing import Any
+
+import orjson
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.decorators import action
@@ -12,13 +16,14 @@ from rest_framework.response import Response
 
 from events.api import examples, filtersets, serializers
 from events.api.exports import ExportMixin
-from events.api.rows import INCIDENT_ROWS, MEETING_ROWS, STATEMENT_ROWS
+from events.api.renderers import ExportRenderer
+from events.api.stored import INCIDENTS, MEETINGS, STATEMENTS, StoredRecords
 from events.api.views.base import (
     BAD_QUERY,
     ID_PATTERN,
     ReadWriteViewSet,
-    RowListMixin,
     SlugLookupMixin,
+    StoredListMixin,
     write_schema,
 )
 from events.models import Actor, Incident, Meeting, Place, Source, Statement, Topic
@@ -98,10 +103,32 @@ class SourceViewSet(ExportMixin, SlugLookupMixin, ReadWriteViewSet):
     filterset_class = filtersets.SourceFilterSet
 
 
-class EventRecordViewSet(ExportMixin, RowListMixin, ReadWriteViewSet):
-    """Meetings, statements and incidents: numeric ids, list pages from row shapes."""
+class EventRecordViewSet(ExportMixin, StoredListMixin, ReadWriteViewSet):
+    """Meetings, statements and incidents: numeric ids; lists, details in JSON and CSV
+    exports from the stored representations."""
 
     lookup_value_regex = ID_PATTERN
+    stored: StoredRecords
+
+    def reads_stored(self) -> bool:
+        """A JSON detail (or the browsable API's) answers the stored JSON; GeoJSON and CSV
+        need the record itself."""
+        renderer = getattr(self.request, "accepted_renderer", None)
+        return self.action == "retrieve" and not isinstance(renderer, ExportRenderer)
+
+    def get_queryset(self) -> QuerySet:
+        queryset = super().get_queryset()
+        if self.reads_stored():  # the record's id is all the detail reads of it
+            return queryset.select_related(None).prefetch_related(None).only("pk")
+        return queryset
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        if not self.reads_stored():
+            return super().retrieve(request, *args, **kwargs)
+        record = self.get_object()  # 404, filters and permissions as always
+        (text,) = self.stored.texts([record.pk], request)
+        # One record: decoded, so that its ETag and Last-Modified are read from it.
+        return Response(orjson.loads(text))
 
 
 @write_schema(
@@ -115,7 +142,7 @@ class MeetingViewSet(EventRecordViewSet):
 
     queryset = Meeting.objects.for_api()
     serializer_class = serializers.MeetingSerializer
-    row_shape = MEETING_ROWS
+    stored = MEETINGS
     write_serializer_class = serializers.MeetingWriteSerializer
     filterset_class = filtersets.MeetingFilterSet
     geojson_place_field = "place"
@@ -132,7 +159,7 @@ class StatementViewSet(EventRecordViewSet):
 
     queryset = Statement.objects.for_api()
     serializer_class = serializers.StatementSerializer
-    row_shape = STATEMENT_ROWS
+    stored = STATEMENTS
     write_serializer_class = serializers.StatementWriteSerializer
     filterset_class = filtersets.StatementFilterSet
 
@@ -148,7 +175,7 @@ class IncidentViewSet(EventRecordViewSet):
 
     queryset = Incident.objects.for_api()
     serializer_class = serializers.IncidentSerializer
-    row_shape = INCIDENT_ROWS
+    stored = INCIDENTS
     write_serializer_class = serializers.IncidentWriteSerializer
     filterset_class = filtersets.IncidentFilterSet
     geojson_place_field = "place"

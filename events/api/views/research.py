@@ -24,8 +24,8 @@ from events.api.counting import cached_for_version
 from events.api.exports import ExportListMixin
 from events.api.graph_renderers import GEXFRenderer, GraphFormatsMixin, GraphMLRenderer
 from events.api.pagination import TimelineCursorPagination
-from events.api.rows import TIMELINE_ROWS
-from events.api.views.base import BAD_QUERY, SLUG_PATTERN, RowListMixin, curated_example
+from events.api.stored import TIMELINE
+from events.api.views.base import BAD_QUERY, SLUG_PATTERN, StoredListMixin, curated_example
 from events.models import Actor, Meeting, TimelineEntry
 from events.queries.network import build_network
 from events.queries.stats import event_counts
@@ -33,7 +33,11 @@ from events.registry import EVENT_TYPES
 
 
 class TimelineFeedViewSet(
-    ExportListMixin, RowListMixin, LastModifiedMixin, mixins.ListModelMixin, viewsets.GenericViewSet
+    ExportListMixin,
+    StoredListMixin,
+    LastModifiedMixin,
+    mixins.ListModelMixin,
+    viewsets.GenericViewSet,
 ):
     """Timeline rows, newest first, with cursor pagination: what `/events/` and an
     actor's timeline share."""
@@ -41,7 +45,7 @@ class TimelineFeedViewSet(
     sync_record_types = tuple(kind.name for kind in EVENT_TYPES)
     queryset = TimelineEntry.objects.select_related("place")  # the place for GeoJSON
     serializer_class = serializers.TimelineItemSerializer
-    row_shape = TIMELINE_ROWS
+    stored = TIMELINE
     filterset_class = filtersets.TimelineOrderingFilterSet
     pagination_class = TimelineCursorPagination
     geojson_place_field = "place"

@@ -1,0 +1,132 @@
+"""List pages, timeline pages and exports from the stored representations.
+
+A page of 100 meetings is its ids (from the list's index), then one indexed query for
+their stored JSON (`TimelineEntry.record_json`, by the unique `(event_type, event_id)`),
+each text copied into the response as it is (`orjson.Fragment`): no model instances, no
+serializer fields, no decoding. The timeline reads `item_json` with its rows. The texts
+are built by the serializers (events/api/representation.py); the only change made here
+is making the stored `api_url` path absolute for the request. A row whose JSON is not
+stored yet (NULL: rows written in bulk, before a rebuild) is rendered by the same
+serializers on the fly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
+from typing import Any
+
+import orjson
+from django.db.models import QuerySet
+from django.urls import get_script_prefix
+from rest_framework.request import Request
+
+from events.api.representation import item_json, record_json
+from events.models import TimelineEntry
+from events.registry import BY_NAME
+
+# The stored link, from the root: `"api_url":"/api/v1/...`. JSON escapes every quote
+# inside a string, so this can only be the key itself; it is the first such key of a
+# record, ahead of any text.
+STORED_LINK = '"api_url":"/'
+
+
+def absolutizer(request: Request | None) -> Callable[[str], str]:
+    """What turns stored JSON's root-relative `api_url` into the request's own link
+    (`build_absolute_uri`, under the site's script prefix), as the serializers would."""
+    root = get_script_prefix()
+    base = request.build_absolute_uri(root) if request is not None else root
+    if base == "/":
+        return lambda text: text
+    replacement = '"api_url":"' + base
+    return lambda text: text.replace(STORED_LINK, replacement, 1)
+
+
+def batched(values: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(values)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def bare(queryset: QuerySet) -> QuerySet:
+    """The queryset without its prefetches and joins: only columns are read."""
+    return queryset.select_related(None).prefetch_related(None)
+
+
+class StoredRecords:
+    """An event type's list pages and CSV rows from `record_json`."""
+
+    def __init__(self, event_type: str) -> None:
+        self.event_type = event_type
+
+    def texts(self, ids: Sequence[int], request: Request | None) -> list[str]:
+        """The stored JSON of these events, in this order, with absolute links."""
+        ids = list(ids)
+        stored = dict(
+            TimelineEntry.objects.filter(event_type=self.event_type, event_id__in=ids)
+            .order_by()
+            .values_list("event_id", "record_json")
+        )
+        missing = [pk for pk in ids if stored.get(pk) is None]
+        if missing:
+            model = BY_NAME[self.event_type].model
+            events = list(model.objects.for_api().filter(pk__in=missing))
+            texts = record_json(self.event_type, events)
+            stored.update(zip([e.pk for e in events], texts, strict=True))
+        absolute = absolutizer(request)
+        return [absolute(stored[pk]) for pk in ids if pk in stored]
+
+    def page(
+        self, queryset: QuerySet, paginate: Callable[[QuerySet], Any], request: Request | None
+    ) -> list[orjson.Fragment]:
+        """One page: its ids by page number (from the list's index alone: skipping index
+        entries is cheap, skipping rows is not), then their stored JSON."""
+        ids = paginate(bare(queryset).values_list("id", flat=True))
+        return [orjson.Fragment(text) for text in self.texts(ids, request)]
+
+    def stream(
+        self, queryset: QuerySet, request: Request | None, chunk: int
+    ) -> Iterator[dict[str, Any]]:
+        """Every record of the queryset, decoded for CSV, `chunk` at a time: exports in
+        flat memory."""
+        ids = bare(queryset).values_list("id", flat=True).iterator(chunk_size=chunk)
+        for batch in batched(ids, chunk):
+            for text in self.texts(batch, request):
+                yield orjson.loads(text)
+
+
+class StoredTimeline:
+    """Timeline pages and CSV rows from `item_json`."""
+
+    def texts(self, rows: Sequence[dict[str, Any]], request: Request | None) -> list[str]:
+        missing = [row["id"] for row in rows if row["item_json"] is None]
+        entries = list(TimelineEntry.objects.filter(pk__in=missing)) if missing else []
+        fresh = dict(zip([entry.pk for entry in entries], item_json(entries), strict=True))
+        absolute = absolutizer(request)
+        return [absolute(row["item_json"] or fresh[row["id"]]) for row in rows]
+
+    def values(self, queryset: QuerySet) -> QuerySet:
+        """The rows' stored items, with what the cursor orders by (`rank` when ranked)."""
+        extra = ["rank"] if "rank" in queryset.query.annotations else []
+        return bare(queryset).values("id", "date", "item_json", *extra)
+
+    def page(
+        self, queryset: QuerySet, paginate: Callable[[QuerySet], Any], request: Request | None
+    ) -> list[orjson.Fragment]:
+        """One page: a cursor reads its position from the rows themselves."""
+        rows = paginate(self.values(queryset))
+        return [orjson.Fragment(text) for text in self.texts(rows, request)]
+
+    def stream(
+        self, queryset: QuerySet, request: Request | None, chunk: int
+    ) -> Iterator[dict[str, Any]]:
+        rows = self.values(queryset).iterator(chunk_size=chunk)
+        for batch in batched(rows, chunk):
+            for text in self.texts(batch, request):
+                yield orjson.loads(text)
+
+
+MEETINGS = StoredRecords("meeting")
+STATEMENTS = StoredRecords("statement")
+INCIDENTS = StoredRecords("incident")
+TIMELINE = StoredTimeline()
