@@ -1,9 +1,11 @@
-"""The fast list rows (events/api/rows.py) are exactly what the serializers would answer.
+"""List pages and CSV exports (the stored JSON, events/api/stored.py) are exactly what
+the serializers would answer.
 
-Lists are built from `.values()` queries rather than through the serializers; the
-serializers still define the documented schema. These tests load the real curated
-dataset and compare, record by record and key by key (order included), every list page
-and CSV export with the serializer's representation of the same records.
+Lists splice each event's stored representation rather than serializing per request;
+the serializers still define the documented schema and build what is stored. These
+tests load the real curated dataset and compare, record by record and key by key (order
+included), every list page and CSV export with the serializer's representation of the
+same records (tests/api/test_stored.py checks the stored texts themselves).
 """
 
 from __future__ import annotations

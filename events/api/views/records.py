@@ -1,6 +1,7 @@
 """The record endpoints: actors, places, topics and sources (reference data); meetings,
 statements and incidents (events). Views are declarations; reads are shaped by the
-models' querysets and the row shapes, writes go through `events.services`."""
+models' querysets and the stored JSON (events/api/stored.py), writes go through
+`events.services`."""
 
 from __future__ import annotations
 
