@@ -14,6 +14,7 @@ from rest_framework.settings import api_settings
 
 from events.choices import SupportedField
 from events.models import Actor, Citation, IncidentActor, Participation, Place, Source
+from events.provenance import citation_problems
 
 # --- Strict input: every write serializer takes its body literally ----------------------
 
@@ -188,9 +189,22 @@ class CitationSerializer(StrictInputMixin, serializers.ModelSerializer):
         model = Citation
         fields = ["source", "quote", "note", "supports", "disagrees"]
         extra_kwargs = {
+            "quote": {"required": False},
             "note": {"required": False},
             "disagrees": {"required": False},
         }
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        problems = dict(
+            citation_problems(
+                attrs["source"].kind, quote=attrs.get("quote"), note=attrs.get("note")
+            )
+        )
+        if "quote" in problems and "quote" not in attrs:
+            problems["quote"] = f"This field is required. {problems['quote'].capitalize()}."
+        if problems:
+            raise serializers.ValidationError(problems)
+        return attrs
 
 
 def slug_list_field(model: type[Model], help_text: str) -> serializers.SlugRelatedField:
