@@ -73,7 +73,7 @@ class EventContent:
         """Whether every filtered-on value of the event rests on a held document."""
         event = self.event
         record_type = BY_MODEL[type(event)].plural
-        actors = [actor.pk for actor, role in self.involved if role not in ("mentioned",)]
+        actors = [actor.pk for actor, role in self.involved if role != "mentioned"]
         values = {
             "end_date": event.end_date,
             "place": self.place.pk if self.place is not None else None,

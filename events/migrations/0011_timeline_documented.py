@@ -16,11 +16,11 @@ from events.provenance import Cited, fields_to_support, is_documented
 
 fts = importlib.import_module("events.migrations.0006_timeline_fts")
 
-# event type -> (curated file name, the event's actor rows: relation, field of the actor)
+# event type -> (curated file name, model of its actor rows or None for the speaker)
 EVENT_ACTORS = {
-    "meeting": ("meetings", "participations"),
-    "statement": ("statements", None),  # the speaker
-    "incident": ("incidents", "incident_actors"),
+    "meeting": ("meetings", "Participation"),
+    "statement": ("statements", None),
+    "incident": ("incidents", "IncidentActor"),
 }
 
 
@@ -32,39 +32,47 @@ def recreate_fts_triggers(apps, schema_editor):
 
 
 def fill_rows(apps, schema_editor):
+    """A few queries per event type, whatever the number of events."""
     Citation = apps.get_model("events", "Citation")
     TimelineEntry = apps.get_model("events", "TimelineEntry")
-    for event_type, (record_type, actor_rows) in EVENT_ACTORS.items():
+    for event_type, (record_type, actor_model) in EVENT_ACTORS.items():
         model = apps.get_model("events", event_type)
         citations: dict[int, list] = {}
-        for row in (
-            Citation.objects.filter(**{f"{event_type}__isnull": False})
-            .order_by("id")
-            .values(f"{event_type}_id", "source__slug", "source__kind", "quote", "note",
-                    "supports", "disagrees")
-        ):
+        columns = ("source__slug", "source__kind", "quote", "note", "supports", "disagrees")
+        rows = Citation.objects.filter(**{f"{event_type}__isnull": False}).order_by("id")
+        for row in rows.values(f"{event_type}_id", *columns):
             citations.setdefault(row[f"{event_type}_id"], []).append(row)
-        for event in model.objects.all().iterator():
-            actors = list(getattr(event, actor_rows).values_list("actor_id", flat=True)) if (
-                actor_rows
-            ) else [event.speaker_id]
+        actors: dict[int, list] = {}
+        if actor_model is not None:
+            links = apps.get_model("events", actor_model).objects
+            for event_id, actor_id in links.values_list(f"{event_type}_id", "actor_id"):
+                actors.setdefault(event_id, []).append(actor_id)
+        fields = ["id", "end_date", "place_id", "speaker_id", "fatalities", "injuries"]
+        events = {
+            values["id"]: values
+            for values in model.objects.values(
+                *(f for f in fields if f in {x.attname for x in model._meta.concrete_fields})
+            )
+        }
+        changed = []
+        for entry in TimelineEntry.objects.filter(event_type=event_type).iterator():
+            event = events.get(entry.event_id)
+            if event is None:
+                continue
+            involved = actors.get(entry.event_id, []) if actor_model else [event["speaker_id"]]
             values = {
-                "end_date": event.end_date,
-                "place": getattr(event, "place_id", None),
-                "participants": actors,
-                "actors": actors,
-                "fatalities": getattr(event, "fatalities", None),
-                "injuries": getattr(event, "injuries", None),
+                "end_date": event["end_date"],
+                "place": event.get("place_id"),
+                "participants": involved,
+                "actors": involved,
+                "fatalities": event.get("fatalities"),
+                "injuries": event.get("injuries"),
             }
-            cited = citations.get(event.pk, [])
-            documented = is_documented(
+            cited = citations.get(entry.event_id, [])
+            entry.documented = is_documented(
                 fields_to_support(record_type, values),
                 [Cited(c["source__kind"], c["supports"] or (), c["disagrees"]) for c in cited],
             )
-            entry = TimelineEntry.objects.filter(event_type=event_type, event_id=event.pk).first()
-            if entry is None:
-                continue
-            entry.documented = documented
             entry.payload = {
                 **entry.payload,
                 "citations": [
@@ -78,7 +86,8 @@ def fill_rows(apps, schema_editor):
                     for c in cited
                 ],
             }
-            entry.save(update_fields=["documented", "payload"])
+            changed.append(entry)
+        TimelineEntry.objects.bulk_update(changed, ["documented", "payload"], batch_size=1000)
 
 
 class Migration(migrations.Migration):
