@@ -913,7 +913,7 @@ class Generator:
         subject: str,
         event: models.Model,
         sentences: list[str],
-    ) -> list[dict[str, str]]:
+    ) -> list[dict[str, Any]]:
         """1-3 citations quoting sentences of the event's text, from sources published
         around its date (later rather than earlier)."""
         offset = (event.date - FIRST_DAY).days
@@ -925,7 +925,15 @@ class Generator:
             subjects = (event.pk if subject == name else None for name in EVENT_SUBJECTS)
             row = (self.ids.take(Citation), source.pk, quote, "", "[]", False, *subjects)
             batch.add(Citation, row)
-            cited.append({"source": source.slug, "quote": quote, "note": ""})
+            cited.append(
+                {
+                    "source": source.slug,
+                    "quote": quote,
+                    "note": "",
+                    "supports": [],
+                    "disagrees": False,
+                }
+            )
         return cited
 
     def place_names(self, rng: random.Random, place: Place | None) -> tuple[str, str]:

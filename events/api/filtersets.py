@@ -14,6 +14,7 @@ from rest_framework.exceptions import ValidationError
 from events.api.filter_fields import (
     CachedFormClassMixin,
     CountryFilter,
+    DocumentedOnlyFilter,
     IntegerFilter,
     SearchFilter,
     SlugChoiceFilter,
@@ -106,6 +107,7 @@ class DateRangeFilterSet(BaseFilterSet):
 class EventFilterSet(DateRangeFilterSet):
     """Filters shared by meetings, statements and incidents."""
 
+    documented_only = DocumentedOnlyFilter()
     ordering = StableOrderingFilter(
         fields=(("date", "date"), ("id", "id"), ("updated_at", "updated_at")),
         help_text="Sort order: date, -date (default), id, -id, updated_at, -updated_at.",
@@ -254,10 +256,11 @@ class TimelineFilterSet(DateRangeFilterSet):
     )
     place = SlugChoiceFilter(queryset=Place.objects.all(), help_text="Place slug.")
     country = CountryFilter(help_text="ISO 3166-1 alpha-3 code of the event's place.")
+    documented_only = DocumentedOnlyFilter()
 
     class Meta:
         model = TimelineEntry
-        fields = ["type", "actor", "place", "country"]
+        fields = ["type", "actor", "place", "country", "documented_only"]
 
     def filter_actor(self, queryset: QuerySet, name: str, value: list[Actor]) -> QuerySet:
         return require_all(queryset, "actors", value)

@@ -342,6 +342,7 @@ class TimelineShape:
         "ongoing",
         "date_precision",
         "title",
+        "documented",
         "payload",
         "updated_at",
     )
@@ -376,6 +377,7 @@ class TimelineShape:
             "date": iso_date(row["date"]),
             "end_date": iso_date(row["end_date"]),
             "ongoing": row["ongoing"],
+            "documented": row["documented"],
             "date_precision": row["date_precision"],
             "title": row["title"],
             "summary": payload["summary"],

@@ -35,7 +35,14 @@ from events.choices import (
     StatementKind,
     SupportedField,
 )
-from events.provenance import citation_problems, open_ended_problems, source_problems
+from events.provenance import (
+    Cited,
+    citation_problems,
+    field_support,
+    fields_to_support,
+    open_ended_problems,
+    source_problems,
+)
 from events.registry import BY_PLURAL, RECORD_TYPES
 
 # One file per record type, named by its plural, in load order (events.registry).
@@ -72,6 +79,8 @@ class Context:
     slugs: dict[str, set[str]]
     documents: dict[str, str] = field(default_factory=dict)  # source slug -> document text
     source_kinds: dict[str, str] = field(default_factory=dict)  # source slug -> kind
+    # The provenance rules the dataset is being brought up to (see `strict_rules`).
+    strict_provenance: bool = False
     sources_checked: bool = False
 
 
@@ -376,8 +385,42 @@ SCHEMAS: dict[str, dict[str, tuple[Check, bool]]] = {
 # --- Whole-record rules ---------------------------------------------------------------
 
 
-def record_rules(record_type: str, record: dict[str, Any]) -> Iterable[tuple[str, str]]:
+def strict_rules(
+    record_type: str, record: dict[str, Any], ctx: Context
+) -> Iterable[tuple[str, str]]:
+    """The provenance rules of DESIGN.md, checked with `--strict-provenance` (or the
+    PARLEY_STRICT_PROVENANCE setting) until the whole dataset meets them: every
+    filtered-on value an event has is supported by a citation that does not disagree,
+    and an approximate date is a range."""
+    if record_type not in EVENT_FILES:
+        return
+    cited = [
+        Cited(ctx.source_kinds.get(c["source"], SourceKind.DOCUMENT), c["supports"], c["disagrees"])
+        for c in record["citations"]
+    ]
+    for name, rests_on in field_support(fields_to_support(record_type, record), cited).items():
+        if rests_on is None:
+            yield (
+                name,
+                f"no citation supports it: cite a source whose `supports` names {name!r} "
+                "(and does not disagree)",
+            )
+    if record["date_precision"] == DatePrecision.APPROXIMATE and not (
+        record["end_date"] and record["end_date"] > record["date"]
+    ):
+        yield (
+            "end_date",
+            "an approximate date is a range: set end_date after the date (the window the "
+            "sources allow)",
+        )
+
+
+def record_rules(
+    record_type: str, record: dict[str, Any], ctx: Context | None = None
+) -> Iterable[tuple[str, str]]:
     """Rules that span several fields; yields (field, message)."""
+    if ctx is not None and ctx.strict_provenance:
+        yield from strict_rules(record_type, record, ctx)
     if record_type in EVENT_FILES:
         if record["end_date"] and record["end_date"] < record["date"]:
             yield "end_date", f"{record['end_date']} is before the date {record['date']}"
@@ -459,8 +502,11 @@ def load_documents(sources: list[Any], sources_dir: Path) -> tuple[dict[str, str
     return documents, missing
 
 
-def check_curated(directory: Path, sources_dir: Path | None = None) -> CuratedData:
-    """Read every curated file and check it; with `sources_dir`, check quotes verbatim."""
+def check_curated(
+    directory: Path, sources_dir: Path | None = None, *, strict_provenance: bool = False
+) -> CuratedData:
+    """Read every curated file and check it; with `sources_dir`, check quotes verbatim;
+    with `strict_provenance`, the rules of `strict_rules()` and `cross_type_clashes()`."""
     raw, problems = read_raw(directory)
     data = CuratedData(directory, {record_type: [] for record_type in FILES}, problems)
 
@@ -481,7 +527,7 @@ def check_curated(directory: Path, sources_dir: Path | None = None) -> CuratedDa
                     problems.append(Problem(*where, "id", f"duplicate id {item.get('id')!r}"))
                 ids.add(item.get("id"))
 
-    ctx = Context(slugs=slugs)
+    ctx = Context(slugs=slugs, strict_provenance=strict_provenance)
     ctx.source_kinds = {
         item.get("slug"): item.get("kind")
         for item in raw["sources"]
@@ -504,6 +550,8 @@ def check_curated(directory: Path, sources_dir: Path | None = None) -> CuratedDa
                 data.records[record_type].append(cleaned)
 
     problems.extend(alias_clashes(data))
+    if strict_provenance:
+        problems.extend(cross_type_clashes(data))
     return data
 
 
@@ -516,7 +564,7 @@ def check_record(
     except Invalid as exc:
         name, _, message = str(exc).partition(": ")
         return None, [(name.strip("'"), message or name)]
-    return cleaned, list(record_rules(record_type, cleaned))
+    return cleaned, list(record_rules(record_type, cleaned, ctx))
 
 
 def alias_clashes(data: CuratedData) -> Iterable[Problem]:
@@ -534,3 +582,30 @@ def alias_clashes(data: CuratedData) -> Iterable[Problem]:
                         f"{name!r} also names {owner[key]!r}",
                     )
                 owner.setdefault(key, record["slug"])
+
+
+def cross_type_clashes(data: CuratedData) -> Iterable[Problem]:
+    """No alias names both an actor and a place ("Moscow" the city, and Russia's government
+    by metonymy): a search for it must find one record. An alias of either is compared,
+    ignoring case, with the other's names and aliases; the two canonical names may agree
+    (the state Armenia and the country Armenia are one name for two kinds of thing).
+    Reported on the actor."""
+    place_names = {r["name"].casefold(): r["slug"] for r in data.records["places"]}
+    place_aliases = {
+        alias.casefold(): r["slug"] for r in data.records["places"] for alias in r["aliases"]
+    }
+    for record in data.records["actors"]:
+        found = [("name", record["name"], place_aliases.get(record["name"].casefold()))]
+        found += [
+            ("aliases", alias, place_aliases.get(key) or place_names.get(key))
+            for alias in record["aliases"]
+            for key in [alias.casefold()]
+        ]
+        for key, name, place in found:
+            if place is not None:
+                yield Problem(
+                    data.file_name("actors"),
+                    record["slug"],
+                    key,
+                    f"{name!r} also names the place {place!r}",
+                )

@@ -12,6 +12,10 @@ from events.models.base import DateRangeQuerySet
 class TimelineQuerySet(DateRangeQuerySet):
     """The timeline's rows; full-text search over them is `events.queries.search`."""
 
+    def documented(self) -> TimelineQuerySet:
+        """Rows of events whose every filtered-on value rests on a held document."""
+        return self.filter(documented=True)
+
 
 class TimelineEntry(models.Model):
     """A denormalised copy of a meeting, statement or incident.
@@ -36,6 +40,11 @@ class TimelineEntry(models.Model):
         "events.Place", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     country = models.CharField(max_length=3, null=True, blank=True)
+    documented = models.BooleanField(
+        default=False,
+        help_text="Every value the event is filtered on (dates, place, actors, kind, status, "
+        "casualty figures) rests on a held document (events.provenance).",
+    )
     actors = models.ManyToManyField("events.Actor", blank=True, related_name="timeline_entries")
     topics = models.ManyToManyField("events.Topic", blank=True, related_name="timeline_entries")
     search_text = models.TextField(blank=True)

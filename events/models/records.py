@@ -32,6 +32,13 @@ class EventQuerySet(CuratedQuerySet, DateRangeQuerySet):
         """Events in which the actor takes part in any role."""
         return self.filter(self.model.actor_condition(actor_slug)).distinct()
 
+    def documented(self) -> EventQuerySet:
+        """Events whose every filtered-on value rests on a held document: the flag is
+        derived data, stored on the event's timeline row (`events.timeline`)."""
+        timeline = self.model._meta.apps.get_model("events", "TimelineEntry")
+        rows = timeline.objects.filter(event_type=self.model._meta.model_name, documented=True)
+        return self.filter(pk__in=rows.values("event_id"))
+
     def for_api(self) -> EventQuerySet:
         """Everything one page of the API needs, in a fixed number of queries."""
         return self.prefetch_related(

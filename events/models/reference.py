@@ -16,7 +16,7 @@ from events.models.base import (
     citations_with_sources,
     country_field,
 )
-from events.provenance import source_problems
+from events.provenance import citation_problems, source_problems
 
 
 class TopicQuerySet(SearchableQuerySet):
@@ -84,15 +84,29 @@ class Source(TimestampedModel):
         return self.title or self.document or self.slug
 
     def clean(self) -> None:
-        problems = source_problems(
-            self.kind,
-            url=self.url,
-            publisher=self.publisher,
-            published_on=self.published_on,
-            document=self.document,
+        problems = dict(
+            source_problems(
+                self.kind,
+                url=self.url,
+                publisher=self.publisher,
+                published_on=self.published_on,
+                document=self.document,
+            )
         )
+        if self.pk is not None and (broken := self.citations_broken_by(self.kind)):
+            problems.setdefault("kind", broken)
         if problems:
-            raise ValidationError(dict(problems))
+            raise ValidationError(problems)
+
+    def citations_broken_by(self, kind: str) -> str | None:
+        """Why this source's existing citations forbid it to become `kind`, if they do
+        (a document's citations quote it; a reference's cannot)."""
+        for quote, note in self.citations.values_list("quote", "note"):
+            problems = citation_problems(kind, quote=quote, note=note)
+            if problems:
+                _field, message = problems[0]
+                return f"Its citations would break the rules of a {kind}: {message}."
+        return None
 
 
 class PlaceQuerySet(SearchableQuerySet):

@@ -132,3 +132,25 @@ def test_an_ongoing_event_reaches_the_present(client, curator_client, sample):
     ]
     others = client.get("/api/v1/events/", {"type": "meeting"}).json()["results"]
     assert {item["ongoing"] for item in others} == {False}
+
+
+def test_snapshots_carry_kinds_support_and_ongoing_and_restore_them(client, curator_client, sample):
+    assert curator_client.post("/api/v1/sources/", REFERENCE, format="json").status_code == 201
+    cited = {"source": "outside-report", "note": "Dates the blockade.", "supports": ["date"]}
+    body = {"ongoing": True, "end_date": None, "citations": [cited]}
+    assert curator_client.patch("/api/v1/incidents/3/", body, format="json").status_code == 200
+
+    history = client.get("/api/v1/history/", {"type": "source", "key": "outside-report"}).json()
+    assert history["results"][0]["snapshot"]["kind"] == "reference"
+    assert curator_client.delete("/api/v1/incidents/3/").status_code == 204
+    deletion = client.get("/api/v1/history/", {"type": "incident", "key": "3"}).json()
+    deleted = deletion["results"][0]
+    assert deleted["action"] == "deleted"
+    assert deleted["snapshot"]["ongoing"] is True
+    assert deleted["snapshot"]["citations"] == [cited]
+
+    response = curator_client.post(f"/api/v1/history/{deleted['id']}/restore/")
+    assert response.status_code == 201, response.json()
+    restored = client.get("/api/v1/incidents/3/").json()
+    assert restored["ongoing"] is True
+    assert restored["citations"] == [{**cited, "quote": "", "disagrees": False}]

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from events.curated.validation import check_curated
@@ -97,9 +98,12 @@ def test_validate_command_passes_on_valid_data(curated, capsys):
 
 
 def test_repository_fixtures_are_valid():
-    """The real curated dataset; quotes are checked when the documents are available."""
+    """The real curated dataset; quotes are checked when the documents are available, the
+    provenance rules when PARLEY_STRICT_PROVENANCE is on."""
     sources = seeds_dir()
-    data = check_curated(REPO_FIXTURES, sources)
+    data = check_curated(
+        REPO_FIXTURES, sources, strict_provenance=settings.PARLEY_STRICT_PROVENANCE
+    )
     assert [str(p) for p in data.problems] == []
     assert data.count()["meetings"] > 0
 
@@ -108,7 +112,9 @@ def test_repository_quotes_are_verbatim_in_the_seed_documents():
     sources = seeds_dir()
     if sources is None:
         pytest.skip("PARLEY_SOURCES_DIR is not set: the seed documents are not on this machine")
-    data = check_curated(REPO_FIXTURES, sources)
+    data = check_curated(
+        REPO_FIXTURES, sources, strict_provenance=settings.PARLEY_STRICT_PROVENANCE
+    )
     assert [str(p) for p in data.problems] == []
 
 

@@ -90,15 +90,22 @@ class SourceSerializer(StrictInputMixin, serializers.ModelSerializer):
             default = Source._meta.get_field(name).get_default()
             return getattr(self.instance, name, default)
 
-        problems = source_problems(
-            current("kind"),
-            url=current("url"),
-            publisher=current("publisher"),
-            published_on=current("published_on"),
-            document=current("document"),
+        problems = dict(
+            source_problems(
+                current("kind"),
+                url=current("url"),
+                publisher=current("publisher"),
+                published_on=current("published_on"),
+                document=current("document"),
+            )
         )
+        broken = None
+        if self.instance is not None and "kind" in attrs:
+            broken = self.instance.citations_broken_by(attrs["kind"])
+        if broken:
+            problems.setdefault("kind", broken)
         if problems:
-            raise serializers.ValidationError(dict(problems))
+            raise serializers.ValidationError(problems)
         return attrs
 
 

@@ -12,7 +12,8 @@ from events.curated.validation import check_curated
 class Command(BaseCommand):
     help = (
         "Check the curated files without a database: fields, references, dates, citations, "
-        "and (with --sources) that every quote is found verbatim in its document."
+        "(with --sources) that every quote is found verbatim in its document, and (with "
+        "--strict-provenance) that every filtered-on value is supported by a citation."
     )
     requires_system_checks: list[str] = []
 
@@ -21,12 +22,24 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dir", type=Path, default=None, help="Curated folder (default: fixtures/)."
         )
+        parser.add_argument(
+            "--strict-provenance",
+            action="store_true",
+            default=settings.PARLEY_STRICT_PROVENANCE,
+            help="Also require every filtered-on value of an event to be supported by a "
+            "citation, approximate dates to be ranges, and no alias shared by an actor and a "
+            "place (default: the PARLEY_STRICT_PROVENANCE setting).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         sources = options["sources"]
         if sources is not None and not sources.is_dir():
             raise CommandError(f"--sources {sources} is not a folder.")
-        data = check_curated(options["dir"] or settings.CURATED_DIR, sources)
+        data = check_curated(
+            options["dir"] or settings.CURATED_DIR,
+            sources,
+            strict_provenance=options["strict_provenance"],
+        )
         for problem in data.problems:
             self.stderr.write(str(problem))
         if data.problems:
