@@ -201,10 +201,6 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 
 # Where load_curated / validate_curated look for the curated files.
 CURATED_DIR = Path(os.environ.get("PARLEY_CURATED_DIR", BASE_DIR / "fixtures"))
-# The provenance rules of issue 13 (every filtered-on value supported by a citation, an
-# approximate date a range, no alias shared by an actor and a place): `validate_curated`
-# and the curated-data tests apply them when this is on, or with --strict-provenance.
-PARLEY_STRICT_PROVENANCE = env_bool("PARLEY_STRICT_PROVENANCE", False)
 
 API_MAX_PAGE_SIZE = 500
 # Request bodies larger than this are refused (curated records are small).

@@ -388,8 +388,8 @@ SCHEMAS: dict[str, dict[str, tuple[Check, bool]]] = {
 def strict_rules(
     record_type: str, record: dict[str, Any], ctx: Context
 ) -> Iterable[tuple[str, str]]:
-    """The provenance rules of DESIGN.md, checked with `--strict-provenance` (or the
-    PARLEY_STRICT_PROVENANCE setting) until the whole dataset meets them: every
+    """The provenance rules of DESIGN.md, which `validate_curated` always applies (loading
+    does not: a database the API produced must load back, issue 15): every
     filtered-on value an event has is supported by a citation that does not disagree,
     and an approximate date is a range."""
     if record_type not in EVENT_FILES:

@@ -1,20 +1,19 @@
 """The provenance rules of validate_curated, one broken file each (tests/data/broken/<rule>/,
 laid over the strict-valid dataset tests/data/strict/): each failure names the file, the
 record and the field. The rules new with issue 13 (support, approximate ranges, aliases
-across actors and places) apply with --strict-provenance or PARLEY_STRICT_PROVENANCE."""
+across actors and places) are always applied by the command; check_curated takes them as
+an option because loading does not apply them."""
 
 import shutil
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.test import override_settings
 
 from events.curated.validation import check_curated
-from tests.support import SAMPLE_SOURCES
+from tests.support import DATA, SAMPLE_SOURCES
+from tests.support import SAMPLE_STRICT as STRICT
 
-DATA = Path(__file__).resolve().parent.parent / "data"
-STRICT = DATA / "strict"
 BROKEN = DATA / "broken"
 
 # rule folder -> (file, record, field, words of the message, applies only when strict)
@@ -97,18 +96,9 @@ def test_each_broken_rule_names_file_record_and_field(tmp_path, rule):
         assert problems(broken_copy(tmp_path / "lenient", rule), strict=False) == []
 
 
-def test_the_command_applies_the_rules_with_the_flag(tmp_path, capsys):
+def test_the_command_always_applies_the_rules(tmp_path, capsys):
     directory = broken_copy(tmp_path, "unsupported-date")
     arguments = ["validate_curated", "--dir", str(directory), "--sources", str(SAMPLE_SOURCES)]
-    call_command(*arguments)  # off by default
     with pytest.raises(CommandError, match="1 problem"):
-        call_command(*arguments, "--strict-provenance")
-    assert "field 'date': no citation supports it" in capsys.readouterr().err
-
-
-def test_the_setting_turns_the_rules_on(tmp_path, capsys):
-    directory = broken_copy(tmp_path, "alias-actor-place")
-    arguments = ["validate_curated", "--dir", str(directory), "--sources", str(SAMPLE_SOURCES)]
-    with override_settings(PARLEY_STRICT_PROVENANCE=True), pytest.raises(CommandError):
         call_command(*arguments)
-    assert "'WASHINGTON' also names the place 'washington'" in capsys.readouterr().err
+    assert "field 'date': no citation supports it" in capsys.readouterr().err

@@ -12,8 +12,9 @@ from events.curated.validation import check_curated
 class Command(BaseCommand):
     help = (
         "Check the curated files without a database: fields, references, dates, citations, "
-        "(with --sources) that every quote is found verbatim in its document, and (with "
-        "--strict-provenance) that every filtered-on value is supported by a citation."
+        "(with --sources) that every quote is found verbatim in its document, and the "
+        "provenance rules: every filtered-on value supported by a citation, approximate dates "
+        "as ranges, no alias naming two records."
     )
     requires_system_checks: list[str] = []
 
@@ -21,14 +22,6 @@ class Command(BaseCommand):
         parser.add_argument("--sources", type=Path, help="Folder holding the source documents.")
         parser.add_argument(
             "--dir", type=Path, default=None, help="Curated folder (default: fixtures/)."
-        )
-        parser.add_argument(
-            "--strict-provenance",
-            action="store_true",
-            default=settings.PARLEY_STRICT_PROVENANCE,
-            help="Also require every filtered-on value of an event to be supported by a "
-            "citation, approximate dates to be ranges, and no alias shared by an actor and a "
-            "place (default: the PARLEY_STRICT_PROVENANCE setting).",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -38,7 +31,7 @@ class Command(BaseCommand):
         data = check_curated(
             options["dir"] or settings.CURATED_DIR,
             sources,
-            strict_provenance=options["strict_provenance"],
+            strict_provenance=True,
         )
         for problem in data.problems:
             self.stderr.write(str(problem))
