@@ -52,6 +52,7 @@ from events.models import (
     Revision,
     RevisionAction,
     RevisionVia,
+    Source,
     Statement,
     Tombstone,
 )
@@ -288,7 +289,11 @@ def restore(revision: Revision, *, via: str, user: User = None) -> models.Model:
         list(Revision.objects.select_for_update().filter(pk=revision.pk).values_list("pk"))
         if kind.model.objects.filter(**{kind.key: snapshot[kind.key]}).exists():
             raise RestoreError({"key": ["The record exists again: there is nothing to restore."]})
-        cleaned, problems = check_record(kind.plural, snapshot, Context(slugs=existing_slugs()))
+        context = Context(
+            slugs=existing_slugs(),
+            source_kinds=dict(Source.objects.values_list("slug", "kind")),
+        )
+        cleaned, problems = check_record(kind.plural, snapshot, context)
         if cleaned is None or problems:
             raise RestoreError({field: [message] for field, message in problems})
         loader = Loader(CuratedData(Path("."), {name: [] for name in FILES}, []))

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models, transaction
 from django.utils import timezone
 
+from events.choices import SourceKind
 from events.models import (
     Actor,
     ActorAlias,
@@ -30,6 +31,7 @@ from events.models import (
     TimelineEntry,
     Topic,
 )
+from events.provenance import Cited, fields_to_support, is_documented
 from events.registry import BY_MODEL, BY_NAME, EVENT_TYPES
 
 CHUNK = 1000
@@ -63,20 +65,54 @@ class EventContent:
     involved: list[tuple[Actor, str]]
     place: Place | None
     topics: list[Topic]
-    citations: list[dict[str, str]]  # {"source": slug, "quote": ..., "note": ...}
+    # As the API shows them: {"source": slug, "quote", "note", "supports", "disagrees"}.
+    citations: list[dict[str, Any]]
+    # Kind of each cited source by slug; a source missing here is a held document.
+    source_kinds: dict[str, str] = field(default_factory=dict)
+
+    def documented(self) -> bool:
+        """Whether every filtered-on value of the event rests on a held document."""
+        event = self.event
+        record_type = BY_MODEL[type(event)].plural
+        actors = [actor.pk for actor, role in self.involved if role != "mentioned"]
+        values = {
+            "end_date": event.end_date,
+            "place": self.place.pk if self.place is not None else None,
+            "participants": actors,
+            "actors": actors,
+            "fatalities": getattr(event, "fatalities", None),
+            "injuries": getattr(event, "injuries", None),
+        }
+        cited = [
+            Cited(
+                self.source_kinds.get(c["source"], SourceKind.DOCUMENT),
+                c.get("supports") or (),
+                bool(c.get("disagrees")),
+            )
+            for c in self.citations
+        ]
+        return is_documented(fields_to_support(record_type, values), cited)
 
 
 def content_of(event: models.Model) -> EventContent:
     """The content of an event read with `for_api()` (its relations prefetched)."""
+    citations = list(event.citations.all())
     return EventContent(
         event=event,
         involved=involved_actors(event),
         place=getattr(event, "place", None),
         topics=list(event.topics.all()),
         citations=[
-            {"source": c.source.slug, "quote": c.quote, "note": c.note}
-            for c in event.citations.all()
+            {
+                "source": c.source.slug,
+                "quote": c.quote,
+                "note": c.note,
+                "supports": list(c.supports),
+                "disagrees": c.disagrees,
+            }
+            for c in citations
         ],
+        source_kinds={c.source.slug: c.source.kind for c in citations},
     )
 
 
@@ -97,6 +133,8 @@ def entry_fields(
         "kind": event.kind,
         "date": event.date,
         "end_date": event.end_date,
+        "ongoing": getattr(event, "ongoing", False),
+        "documented": content.documented(),
         "date_precision": event.date_precision,
         "title": event.title,
         "place_id": place.pk if place else None,
@@ -221,8 +259,8 @@ def rebuild_chunk(event_type: str, model: type[models.Model], ids: list[int]) ->
 
 
 FIELDS_TO_UPDATE = [
-    "kind", "date", "end_date", "date_precision", "title", "place", "country", "search_text",
-    "updated_at", "payload", "record_json", "item_json",
+    "kind", "date", "end_date", "ongoing", "date_precision", "title", "place", "country",
+    "documented", "search_text", "updated_at", "payload", "record_json", "item_json",
 ]  # fmt: skip
 STORED_FIELDS = ["record_json", "item_json"]
 

@@ -22,6 +22,8 @@ REPO = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data"
 SAMPLE_CURATED = DATA / "curated"
 SAMPLE_SOURCES = DATA / "sources"
+# The small dataset that also meets the provenance rules validate_curated applies.
+SAMPLE_STRICT = DATA / "strict"
 REPO_FIXTURES = REPO / "fixtures"
 
 

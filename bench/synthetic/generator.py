@@ -922,7 +922,7 @@ class Generator:
         subject: str,
         event: models.Model,
         sentences: list[str],
-    ) -> list[dict[str, str]]:
+    ) -> list[dict[str, Any]]:
         """1-3 citations quoting sentences of the event's text, from sources published
         around its date (later rather than earlier)."""
         offset = (event.date - FIRST_DAY).days
@@ -934,7 +934,15 @@ class Generator:
             subjects = (event.pk if subject == name else None for name in EVENT_SUBJECTS)
             row = (self.ids.take(Citation), source.pk, quote, "", "[]", False, *subjects)
             batch.add(Citation, row)
-            cited.append({"source": source.slug, "quote": quote, "note": ""})
+            cited.append(
+                {
+                    "source": source.slug,
+                    "quote": quote,
+                    "note": "",
+                    "supports": [],
+                    "disagrees": False,
+                }
+            )
         return cited
 
     def place_names(self, rng: random.Random, place: Place | None) -> tuple[str, str]:
@@ -1037,6 +1045,7 @@ class Generator:
                 "plover_mode": mode,
                 "kind": kind,
                 "status": status,
+                "ongoing": False,  # synthetic events all have ended
                 "place_id": place.pk if place else None,
                 "summary": " ".join(sentences),
             }
@@ -1203,6 +1212,7 @@ class Generator:
             {
                 **self.event_fields(pk, title, dating, INCIDENT_PLOVER.get(kind)),
                 "slug": f"synthetic-incident-{pk}",
+                "ongoing": False,
                 "plover_mode": "",
                 "kind": kind,
                 "place_id": place.pk if place else None,

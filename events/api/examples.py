@@ -12,6 +12,7 @@ MEETING = {
     "Saturday-evening and Sunday-morning bilateral meetings and after clashes on "
     "Thursday and Friday. Public record: trilateral talks in Brussels on Sunday 14 "
     "May 2023.",
+    "ongoing": False,
     "kind": "in_person",
     "status": "held",
     "place": {"slug": "brussels", "name": "Brussels"},
@@ -41,6 +42,8 @@ MEETING = {
             "quote": "The leaders of Armenia and Azerbaijan have met for talks in Brussels "
             "amid renewed tension on the border",
             "note": "",
+            "supports": [],
+            "disagrees": False,
         },
         {
             "source": "euronews-2023-05-brussels-talks",
@@ -48,6 +51,8 @@ MEETING = {
             "Azerbaijani President Ilham Aliyev were mediated by European Council "
             "President Charles Michel",
             "note": "",
+            "supports": [],
+            "disagrees": False,
         },
         {
             "source": "2023-05-moscow-trilateral-rapprochement",
@@ -55,6 +60,8 @@ MEETING = {
             "territorial integrity during talks in Brussels mediated by EU "
             "Council President Charles Michel.",
             "note": "",
+            "supports": [],
+            "disagrees": False,
         },
     ],
     "created_at": "2026-11-23T12:00:00Z",
@@ -88,6 +95,8 @@ ACTOR = {
             "source": "euronews-2023-05-brussels-talks",
             "quote": "Armenian Prime Minister Nikol Pashinian",
             "note": "",
+            "supports": [],
+            "disagrees": False,
         }
     ],
     "created_at": "2026-11-23T12:00:00Z",
@@ -121,6 +130,8 @@ STATEMENT = {
             "quote": "Pashinyan said Yerevan is ready to “open all transport links in the "
             "region that pass through Armenian territory.”",
             "note": "",
+            "supports": [],
+            "disagrees": False,
         }
     ],
     "created_at": "2026-11-23T12:00:00Z",
@@ -137,6 +148,7 @@ INCIDENT = {
     "date_precision": "day",
     "date_note": "Document 004: 'On Thursday', before the Sunday 14 May 2023 talks, so Thursday "
     "11 May 2023 (weekday checked; public record: clashes near Sotk that day).",
+    "ongoing": False,
     "kind": "armed_clash",
     "place": {"slug": "armenia-azerbaijan-border", "name": "Armenia–Azerbaijan border"},
     "actors": [
@@ -165,11 +177,15 @@ INCIDENT = {
             "quote": "On Thursday, an Azerbaijani soldier was killed and four Armenian "
             "soldiers wounded in other clashes",
             "note": "",
+            "supports": [],
+            "disagrees": False,
         },
         {
             "source": "2023-05-moscow-trilateral-rapprochement",
             "quote": "Most recently, deadly clashes broke out again at the border",
             "note": "General reference covering the May 2023 clashes.",
+            "supports": [],
+            "disagrees": False,
         },
     ],
     "created_at": "2026-11-23T12:00:00Z",
@@ -184,6 +200,8 @@ TIMELINE_ITEM = {
     "status": None,
     "date": "2023-05-14",
     "end_date": None,
+    "ongoing": False,
+    "documented": False,
     "date_precision": "day",
     "title": "Charles Michel's bilateral meeting with Ilham Aliyev in Brussels",
     "summary": "Bilateral meeting of European Council President Charles Michel with Azerbaijani "
@@ -200,6 +218,8 @@ TIMELINE_ITEM = {
             "source": "euronews-2023-05-brussels-talks",
             "quote": "and with Aliyev on Sunday morning",
             "note": "",
+            "supports": [],
+            "disagrees": False,
         }
     ],
     "updated_at": "2026-11-23T12:00:00Z",

@@ -151,3 +151,24 @@ class ValidatedOnlyChoiceFilter(filters.ChoiceFilter):
 
     def filter(self, qs: QuerySet, value: str) -> QuerySet:
         return qs
+
+
+class DocumentedOnlyFilter(filters.ChoiceFilter):
+    """`documented_only=true`: only events whose every filtered-on value rests on a held
+    document (`events.provenance`); `false` (the default) keeps them all. Anything else
+    is a 400, never a silent no-op (a plain BooleanFilter ignores values it cannot read)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("choices", [("true", "true"), ("false", "false")])
+        kwargs.setdefault("label", "Documented only")
+        kwargs.setdefault(
+            "help_text",
+            "true: only events whose every filtered-on value (date, end date, place, "
+            "participants, speaker or actors, kind, status, casualty figures) is supported "
+            "by a held document, not only by an outside reference or by nothing. "
+            "Default false.",
+        )
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs: QuerySet, value: str) -> QuerySet:
+        return qs.documented() if value == "true" else qs

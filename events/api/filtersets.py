@@ -14,6 +14,7 @@ from rest_framework.exceptions import ValidationError
 from events.api.filter_fields import (
     CachedFormClassMixin,
     CountryFilter,
+    DocumentedOnlyFilter,
     IntegerFilter,
     SearchFilter,
     SlugChoiceFilter,
@@ -32,6 +33,7 @@ from events.choices import (
     MeetingKind,
     MeetingStatus,
     PlaceKind,
+    SourceKind,
     StatementKind,
 )
 from events.models import (
@@ -105,6 +107,7 @@ class DateRangeFilterSet(BaseFilterSet):
 class EventFilterSet(DateRangeFilterSet):
     """Filters shared by meetings, statements and incidents."""
 
+    documented_only = DocumentedOnlyFilter()
     ordering = StableOrderingFilter(
         fields=(("date", "date"), ("id", "id"), ("updated_at", "updated_at")),
         help_text="Sort order: date, -date (default), id, -id, updated_at, -updated_at.",
@@ -226,12 +229,17 @@ class TopicFilterSet(NamedFilterSet):
 
 
 class SourceFilterSet(NamedFilterSet):
+    kind = filters.MultipleChoiceFilter(
+        choices=SourceKind.choices,
+        help_text="document (held text, quoted verbatim) or reference (an outside publication, "
+        "cited by URL); repeat for any of.",
+    )
     publisher = filters.CharFilter(lookup_expr="iexact", help_text="Publisher name, exact.")
     language = filters.CharFilter(help_text="BCP 47 language tag of the document, e.g. en.")
 
     class Meta:
         model = Source
-        fields = ["publisher", "language"]
+        fields = ["kind", "publisher", "language"]
 
 
 class TimelineFilterSet(DateRangeFilterSet):
@@ -248,10 +256,11 @@ class TimelineFilterSet(DateRangeFilterSet):
     )
     place = SlugChoiceFilter(queryset=Place.objects.all(), help_text="Place slug.")
     country = CountryFilter(help_text="ISO 3166-1 alpha-3 code of the event's place.")
+    documented_only = DocumentedOnlyFilter()
 
     class Meta:
         model = TimelineEntry
-        fields = ["type", "actor", "place", "country"]
+        fields = ["type", "actor", "place", "country", "documented_only"]
 
     def filter_actor(self, queryset: QuerySet, name: str, value: list[Actor]) -> QuerySet:
         return require_all(queryset, "actors", value)

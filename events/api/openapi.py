@@ -35,7 +35,8 @@ COMMON_DESCRIPTIONS = {
     "created_at": "When the record was created in Parley.",
     "updated_at": "When the record, or anything it shows, last changed (for sync clients).",
     "deleted_at": "When the record was deleted.",
-    "citations": "Sources: short verbatim quotes, each from a named source document.",
+    "citations": "Sources: short verbatim quotes from held documents, or notes on what an "
+    "outside reference attests; each names the fields it supports.",
     "identifiers": "Identifiers of the actor in other datasets (scheme and value).",
     "roles": "Offices the actor held, with the organisation and dates where known.",
     "scheme": "The other dataset, e.g. wikidata.",
@@ -43,9 +44,11 @@ COMMON_DESCRIPTIONS = {
     "start_date": "First day in office; null when unknown.",
     "end_date": "Last day (of the event or office); null for a one-day event or when unknown.",
     "date": "The event's (first) day; read it with date_precision.",
-    "publisher": "Publisher named in the document; empty when the text names none.",
-    "published_on": "Publication date; null when the document does not give it.",
-    "url": "Where the document was published; null when unknown.",
+    "publisher": "Publisher named in the document; empty when the text names none. Required "
+    "for a reference.",
+    "published_on": "Publication date; null when the document does not give it. Required for a "
+    "reference.",
+    "url": "Where the source was published; null when unknown. Required for a reference.",
     "participants": "Every actor taking part, each with its role.",
     "actors": "Actors involved, each with its role.",
     "meeting": "Id of the meeting the statement was made at; null if none.",

@@ -46,7 +46,7 @@ def remove_vector(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0009_citation_supports_disagrees"),
+        ("events", "0011_timeline_documented"),
     ]
 
     operations = [

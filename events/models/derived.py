@@ -12,6 +12,10 @@ from events.models.base import DateRangeQuerySet
 class TimelineQuerySet(DateRangeQuerySet):
     """The timeline's rows; full-text search over them is `events.queries.search`."""
 
+    def documented(self) -> TimelineQuerySet:
+        """Rows of events whose every filtered-on value rests on a held document."""
+        return self.filter(documented=True)
+
 
 class TimelineEntry(models.Model):
     """A denormalised copy of a meeting, statement or incident.
@@ -29,12 +33,20 @@ class TimelineEntry(models.Model):
     kind = models.CharField(max_length=24, help_text="The event's own kind within its type.")
     date = models.DateField()
     end_date = models.DateField(null=True, blank=True)
+    ongoing = models.BooleanField(
+        default=False, help_text="The event is still going on (meetings and incidents)."
+    )
     date_precision = models.CharField(max_length=12, choices=DatePrecision.choices)
     title = models.CharField(max_length=300)
     place = models.ForeignKey(
         "events.Place", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     country = models.CharField(max_length=3, null=True, blank=True)
+    documented = models.BooleanField(
+        default=False,
+        help_text="Every value the event is filtered on (dates, place, actors, kind, status, "
+        "casualty figures) rests on a held document (events.provenance).",
+    )
     actors = models.ManyToManyField("events.Actor", blank=True, related_name="timeline_entries")
     topics = models.ManyToManyField("events.Topic", blank=True, related_name="timeline_entries")
     search_text = models.TextField(blank=True)

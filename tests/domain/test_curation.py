@@ -8,7 +8,13 @@ import yaml
 from django.core.management import CommandError, call_command
 
 from events.curated.validation import check_curated
-from tests.support import REPO_FIXTURES, SAMPLE_CURATED, SAMPLE_SOURCES, seeds_dir
+from tests.support import (
+    REPO_FIXTURES,
+    SAMPLE_CURATED,
+    SAMPLE_SOURCES,
+    SAMPLE_STRICT,
+    seeds_dir,
+)
 
 
 @pytest.fixture
@@ -84,22 +90,34 @@ def test_yaml_syntax_error_names_the_file(curated):
     assert any("topics.yaml" in p and "cannot be read" in p for p in problems(curated))
 
 
-def test_validate_command_fails_with_the_problem(curated, capsys):
-    edit(curated, "meetings", 0, place="atlantis")
+@pytest.fixture
+def provenanced(tmp_path) -> Path:
+    """A writable copy of the small dataset that also meets the provenance rules, which
+    the command always applies (tests/data/strict)."""
+    target = tmp_path / "strict"
+    shutil.copytree(SAMPLE_STRICT, target, ignore=shutil.ignore_patterns("*.md"))
+    return target
+
+
+def test_validate_command_fails_with_the_problem(provenanced, capsys):
+    edit(provenanced, "meetings", 0, place="atlantis")
     with pytest.raises(CommandError, match="1 problem"):
-        call_command("validate_curated", "--dir", str(curated), "--sources", str(SAMPLE_SOURCES))
+        call_command(
+            "validate_curated", "--dir", str(provenanced), "--sources", str(SAMPLE_SOURCES)
+        )
     assert "no place with slug 'atlantis'" in capsys.readouterr().err
 
 
-def test_validate_command_passes_on_valid_data(curated, capsys):
-    call_command("validate_curated", "--dir", str(curated), "--sources", str(SAMPLE_SOURCES))
+def test_validate_command_passes_on_valid_data(provenanced, capsys):
+    call_command("validate_curated", "--dir", str(provenanced), "--sources", str(SAMPLE_SOURCES))
     assert "valid" in capsys.readouterr().out
 
 
 def test_repository_fixtures_are_valid():
-    """The real curated dataset; quotes are checked when the documents are available."""
+    """The real curated dataset; quotes are checked when the documents are available, the
+    provenance rules always."""
     sources = seeds_dir()
-    data = check_curated(REPO_FIXTURES, sources)
+    data = check_curated(REPO_FIXTURES, sources, strict_provenance=True)
     assert [str(p) for p in data.problems] == []
     assert data.count()["meetings"] > 0
 
@@ -108,7 +126,7 @@ def test_repository_quotes_are_verbatim_in_the_seed_documents():
     sources = seeds_dir()
     if sources is None:
         pytest.skip("PARLEY_SOURCES_DIR is not set: the seed documents are not on this machine")
-    data = check_curated(REPO_FIXTURES, sources)
+    data = check_curated(REPO_FIXTURES, sources, strict_provenance=True)
     assert [str(p) for p in data.problems] == []
 
 

@@ -111,6 +111,8 @@ def type_text(model_field: models.Field | models.ForeignObjectRel) -> str:
         text = f"decimal, {model_field.decimal_places} decimal places"
     elif isinstance(model_field, models.JSONField):
         text = "JSON"
+    elif isinstance(model_field, models.BooleanField):
+        text = "true or false"
     else:
         text = model_field.get_internal_type()
     if model_field.unique and not model_field.primary_key:

@@ -9,8 +9,8 @@ from rest_framework import serializers
 from events.api.serializers.base import (
     BriefActorSerializer,
 )
-from events.choices import DatePrecision, EventType
-from events.models import Actor, TimelineEntry
+from events.choices import DatePrecision, EventType, SupportedField
+from events.models import Actor, Citation, TimelineEntry
 
 # --- Timeline and statistics ----------------------------------------------------------
 
@@ -30,8 +30,16 @@ class TimelinePlaceSerializer(serializers.Serializer):
 
 class TimelineCitationSerializer(serializers.Serializer):
     source = serializers.CharField(help_text="Slug of the cited source.")
-    quote = serializers.CharField(help_text="Verbatim quote from the source.")
+    quote = serializers.CharField(
+        allow_blank=True,
+        help_text="Verbatim quote from a held document; empty for an outside reference.",
+    )
     note = serializers.CharField(allow_blank=True)
+    supports = serializers.ListField(
+        child=serializers.ChoiceField(choices=SupportedField.choices),
+        help_text=Citation._meta.get_field("supports").help_text,
+    )
+    disagrees = serializers.BooleanField(help_text=Citation._meta.get_field("disagrees").help_text)
 
 
 class TimelineItemSerializer(serializers.Serializer):
@@ -46,6 +54,14 @@ class TimelineItemSerializer(serializers.Serializer):
     )
     date = serializers.DateField()
     end_date = serializers.DateField(allow_null=True)
+    ongoing = serializers.BooleanField(
+        help_text="Still going on when its last source was written (then end_date is null); "
+        "date filters treat it as reaching the present."
+    )
+    documented = serializers.BooleanField(
+        help_text="Every value the event is filtered on rests on a held document (see "
+        "`documented_only`)."
+    )
     date_precision = serializers.ChoiceField(choices=DatePrecision.choices)
     title = serializers.CharField()
     summary = serializers.CharField(

@@ -12,7 +12,9 @@ from events.curated.validation import check_curated
 class Command(BaseCommand):
     help = (
         "Check the curated files without a database: fields, references, dates, citations, "
-        "and (with --sources) that every quote is found verbatim in its document."
+        "(with --sources) that every quote is found verbatim in its document, and the "
+        "provenance rules: every filtered-on value supported by a citation, approximate dates "
+        "as ranges, no alias naming two records."
     )
     requires_system_checks: list[str] = []
 
@@ -26,7 +28,11 @@ class Command(BaseCommand):
         sources = options["sources"]
         if sources is not None and not sources.is_dir():
             raise CommandError(f"--sources {sources} is not a folder.")
-        data = check_curated(options["dir"] or settings.CURATED_DIR, sources)
+        data = check_curated(
+            options["dir"] or settings.CURATED_DIR,
+            sources,
+            strict_provenance=True,
+        )
         for problem in data.problems:
             self.stderr.write(str(problem))
         if data.problems:
