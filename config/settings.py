@@ -242,6 +242,11 @@ REST_FRAMEWORK = {
     },
 }
 
+# Sign-in attempts (admin and browsable API; events/pages/login.py), counted per client
+# address and per username in the cache (Redis when REDIS_URL is set: shared by all workers).
+LOGIN_RATE_PER_ADDRESS = os.environ.get("LOGIN_RATE_PER_ADDRESS", "30/hour")
+LOGIN_RATE_PER_USERNAME = os.environ.get("LOGIN_RATE_PER_USERNAME", "10/hour")
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Parley API",
     "DESCRIPTION": (

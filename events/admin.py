@@ -25,6 +25,10 @@ from events.models import (
     Statement,
     Topic,
 )
+from events.pages.login import ThrottledAdminAuthenticationForm
+
+# Sign-in attempts are rate-limited (events/pages/login.py).
+admin.site.login_form = ThrottledAdminAuthenticationForm
 
 
 class CuratedRecordAdmin(admin.ModelAdmin):
