@@ -76,7 +76,7 @@ def test_browsable_api_filters_form(page, live_sample, traffic, screenshots):
     # Bootstrap's modal fades in; wait for its `shown` event before looking at it.
     page.evaluate("$('#filtersModal').one('shown.bs.modal', () => { window.filtersShown = true; })")
     page.get_by_role("button", name="Filters").click()
-    page.wait_for_function("window.filtersShown === true")
+    page.wait_for_function("() => window.filtersShown === true")
     modal = page.locator("#filtersModal")
     expect(modal).to_be_visible()
     expect(modal.locator(".modal-title")).to_have_text("Filters")
