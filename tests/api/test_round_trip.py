@@ -206,3 +206,13 @@ def test_the_admin_refuses_an_event_the_files_would_refuse(sample, db):
     response = browser.post("/admin/events/meeting/1/change/", data)
     assert response.status_code == 200  # the form again, with its error
     assert Meeting.objects.get(pk=1).date_note
+
+
+@pytest.mark.parametrize("value", [0, 1, "true", "no", None])
+def test_a_boolean_is_true_or_false_not_a_number_or_text(curator_client, sample, value):
+    """Found by schemathesis: `"disagrees": 0` was taken as false."""
+    citation = {**NEW_MEETING["citations"][0], "disagrees": value}
+    body = {**NEW_MEETING, "citations": [citation]}
+    response = curator_client.post("/api/v1/meetings/", body, format="json")
+    assert response.status_code == 400
+    assert "citations" in response.json()

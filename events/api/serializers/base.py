@@ -69,6 +69,9 @@ def json_type_problem(field: serializers.Field, value: Any) -> str | None:
     elif isinstance(field, NUMBER_FIELDS):
         if isinstance(value, bool) or not isinstance(value, int | float):
             return "A valid number is required."
+    elif isinstance(field, serializers.BooleanField):
+        if not isinstance(value, bool):
+            return "Must be true or false."  # DRF would read 0, "yes" or "off" as one
     elif isinstance(field, LIST_FIELDS) and not isinstance(value, list):
         return f'Expected a list of items but got type "{type(value).__name__}".'
     return None
