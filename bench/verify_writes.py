@@ -8,9 +8,11 @@ is lost when the server acknowledged it (2xx) and the database does not show it:
 - a created topic that was not deleted later must exist with the name acknowledged;
   a deleted one must be gone and have a tombstone;
 - every acknowledged PATCH of a meeting must be recorded in the meeting's history (a
-  revision with that title), and the meeting's title now must be the one of the last
-  acknowledged PATCH (the latest ``updated_at``; writes to one meeting are serialised by
-  its row lock and If-Match, so no later unacknowledged write can have replaced it).
+  revision with that title), exactly one history entry per acknowledged PATCH (none lost,
+  none doubled), one `created` (and one `deleted`) entry per topic, and the meeting's
+  title now must be the one of the last acknowledged PATCH (the latest ``updated_at``;
+  writes to one meeting are serialised by its row lock and If-Match, so no later
+  unacknowledged write can have replaced it).
 
 Exits 1 on any failed request, any lost write or any 412 retry loop given up; else 0.
 """
@@ -106,6 +108,22 @@ def verify(acks: list[dict[str, Any]]) -> tuple[int, list[str]]:
         stamp = datetime.datetime.fromisoformat(last["updated_at"])
         if meeting.updated_at != stamp:
             problems.append(f"meeting {meeting_id}: changed after its last acknowledged write")
+        # One history entry per acknowledged change: none lost, none doubled.
+        api_entries = Revision.objects.filter(
+            record_type="meeting", key=str(meeting_id), via="api"
+        ).count()
+        if api_entries != len(acked):
+            problems.append(
+                f"meeting {meeting_id}: {len(acked)} PATCHes acknowledged, "
+                f"{api_entries} history entries"
+            )
+    for slug in created:
+        actions = sorted(
+            Revision.objects.filter(record_type="topic", key=slug).values_list("action", flat=True)
+        )
+        expected = ["created", "deleted"] if slug in deleted else ["created"]
+        if actions != expected:
+            problems.append(f"topic {slug}: history {actions}, expected {expected}")
     etags = [a["etag"] for a in acks if a["op"] == "patch_meeting"]
     if len(etags) != len(set(etags)):
         problems.append("two acknowledged PATCHes got the same ETag: one overwrote the other")

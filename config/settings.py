@@ -7,6 +7,7 @@ without a real secret key.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -47,10 +48,11 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # API tokens stored as a hash with a visible prefix and an expiry (events.api.authentication).
+    "knox",
     # First among the API apps, so its templates override theirs (branding, offline Redoc).
     "events",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -61,6 +63,8 @@ if env_bool("PARLEY_TOOLING"):
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A strict Content-Security-Policy on every HTML page (events/pages/csp.py).
+    "events.pages.csp.ContentSecurityPolicyMiddleware",
     # Read-only requests may read from a replica (DATABASE_REPLICA_URL; config/db_routing.py).
     "config.db_routing.ReplicaReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -138,7 +142,17 @@ if os.environ.get("DATABASE_REPLICA_URL"):
         conn_health_checks=True,
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    if DATABASES["replica"]["ENGINE"] != "django.db.backends.sqlite3":
+        # A lost replica is noticed in seconds, and reads go to the primary meanwhile.
+        DATABASES["replica"].setdefault("OPTIONS", {})["connect_timeout"] = 2
     DATABASE_ROUTERS = ["config.db_routing.PrimaryReplicaRouter"]
+
+# Reading from the replica (config/db_routing.py): a client's reads go to the primary for
+# this long after its write; a replica further behind than this, or unreachable, is
+# skipped (checked at most every REPLICA_CHECK_SECONDS per process).
+REPLICA_STICKY_SECONDS = int(os.environ.get("REPLICA_STICKY_SECONDS", "10"))
+REPLICA_MAX_LAG_SECONDS = float(os.environ.get("REPLICA_MAX_LAG_SECONDS", "5"))
+REPLICA_CHECK_SECONDS = float(os.environ.get("REPLICA_CHECK_SECONDS", "1"))
 
 # The cache: throttling counters and page counts. Redis (shared by every process and
 # server) when REDIS_URL is set; otherwise each process keeps its own in memory. A cache
@@ -240,6 +254,21 @@ REST_FRAMEWORK = {
         "anon": os.environ.get("THROTTLE_ANON", "600/minute"),
         "user": os.environ.get("THROTTLE_USER", "3000/minute"),
     },
+}
+
+# Sign-in attempts (admin and browsable API; events/pages/login.py), counted per client
+# address and per username in the cache (Redis when REDIS_URL is set: shared by all workers).
+LOGIN_RATE_PER_ADDRESS = os.environ.get("LOGIN_RATE_PER_ADDRESS", "30/hour")
+LOGIN_RATE_PER_USERNAME = os.environ.get("LOGIN_RATE_PER_USERNAME", "10/hour")
+
+# API tokens (django-rest-knox): only a SHA-512 digest is stored, with the token's first 15
+# characters ("parley_" and 8 more) as the visible prefix; each expires (issue_token --days).
+API_TOKEN_DAYS = int(os.environ.get("API_TOKEN_DAYS", "90"))
+REST_KNOX = {
+    "TOKEN_PREFIX": "parley_",
+    "TOKEN_TTL": timedelta(days=API_TOKEN_DAYS),
+    "AUTO_REFRESH": False,
+    "AUTH_HEADER_PREFIX": "Token",
 }
 
 SPECTACULAR_SETTINGS = {

@@ -8,6 +8,7 @@ from drf_spectacular.views import (
     SpectacularSwaggerView,
 )
 
+from events.pages.login import answers_429_when_throttled, api_login
 from events.pages.views import ExplorerView, citation, healthz, home
 
 urlpatterns = [
@@ -20,7 +21,10 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+    # The two sign-in pages, rate-limited (events/pages/login.py); logout etc. as usual.
+    path("api-auth/login/", api_login),
     path("api-auth/", include("rest_framework.urls")),
+    path("admin/login/", answers_429_when_throttled(admin.site.login)),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
 ]

@@ -4,7 +4,8 @@ autocomplete wherever an actor or place is picked."""
 from typing import Any
 
 from django.contrib import admin, messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from knox.models import AuthToken
 
 from events import services
 from events.models import (
@@ -25,6 +26,10 @@ from events.models import (
     Statement,
     Topic,
 )
+from events.pages.login import ThrottledAdminAuthenticationForm
+
+# Sign-in attempts are rate-limited (events/pages/login.py).
+admin.site.login_form = ThrottledAdminAuthenticationForm
 
 
 class CuratedRecordAdmin(admin.ModelAdmin):
@@ -33,8 +38,14 @@ class CuratedRecordAdmin(admin.ModelAdmin):
     signed-in curator (`via="admin"`): timeline, tombstones and revisions included."""
 
     def changeform_view(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        with services.writing(RevisionVia.ADMIN, request.user):
-            return super().changeform_view(request, *args, **kwargs)
+        try:
+            with services.writing(RevisionVia.ADMIN, request.user):
+                return super().changeform_view(request, *args, **kwargs)
+        except services.InvalidRecord as exc:
+            # The curated files' rules, checked once the record and its inlines are saved
+            # (so rolled back whole): the same rules as the API's and load_curated's.
+            self.message_user(request, f"Not saved: {exc}", messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
 
     def delete_view(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         with services.writing(RevisionVia.ADMIN, request.user):
@@ -175,3 +186,22 @@ class IncidentAdmin(EventAdmin):
     search_fields = ["title", "slug", "summary"]
     autocomplete_fields = ["place"]
     inlines = [IncidentActorInline, CitationInline]
+
+
+# API tokens: knox's own admin lists each token's digest and prints a new token's secret.
+# Here a token is its visible prefix, user and expiry; tokens are issued only by
+# `manage.py issue_token` (the secret is shown once, there); deleting one revokes it.
+if admin.site.is_registered(AuthToken):
+    admin.site.unregister(AuthToken)
+
+
+@admin.register(AuthToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    list_display = ["token_key", "user", "created", "expiry"]
+    list_filter = ["expiry"]
+    search_fields = ["token_key", "user__username"]
+    fields = ["token_key", "user", "created", "expiry"]
+    readonly_fields = ["token_key", "user", "created"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False

@@ -39,6 +39,7 @@ from django.db import DatabaseError, OperationalError, models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.utils import timezone
 
+from events.curated.dumping import record_as_curated
 from events.curated.loading import Loader, LoadError, reset_sequences
 from events.curated.validation import FILES, Context, CuratedData, check_record
 from events.models import (
@@ -77,12 +78,47 @@ NESTED_PARENTS: dict[type[models.Model], tuple[str, ...]] = {
 }
 
 
-class RestoreError(Exception):
-    """The snapshot cannot be loaded back; `problems` maps fields to messages."""
+class InvalidRecord(Exception):
+    """A record the curated files would refuse; `problems` maps fields to messages."""
 
     def __init__(self, problems: dict[str, list[str]]) -> None:
         super().__init__(problems)
         self.problems = problems
+
+    def __str__(self) -> str:
+        return "; ".join(f"{name}: {' '.join(msgs)}" for name, msgs in self.problems.items())
+
+
+class RestoreError(InvalidRecord):
+    """The snapshot cannot be loaded back."""
+
+
+class _AnyKey:
+    """Every record a saved record refers to exists (the database's foreign keys say so)."""
+
+    def __contains__(self, key: object) -> bool:
+        return key is not None
+
+
+# The validation of the curated files, for records changed through the API or the admin:
+# one set of rules for every way in, so that `export_curated` of any database they made
+# loads back (a record they took and the files refused could not be restored either).
+CHECKED_VIA = frozenset({RevisionVia.API, RevisionVia.ADMIN})
+
+
+def check_as_curated(record: models.Model) -> None:
+    """Raise InvalidRecord if the curated files would refuse `record` as it is now."""
+    plural = BY_MODEL[type(record)].plural
+    context = Context(
+        slugs=defaultdict(_AnyKey),  # type: ignore[arg-type]
+        source_kinds=dict(Source.objects.values_list("slug", "kind")),
+    )
+    _, problems = check_record(plural, record_as_curated(record, plural), context)
+    if problems:
+        found: dict[str, list[str]] = defaultdict(list)
+        for name, message in problems:
+            found[name].append(message)
+        raise InvalidRecord(dict(found))
 
 
 @dataclass
@@ -147,6 +183,8 @@ class ChangeSet:
             if action == RevisionAction.UPDATED and record.updated_at < self.started:
                 # Only nested rows changed: the record itself changed all the same.
                 model.objects.filter(pk=pk).update(updated_at=now)
+            if self.via in CHECKED_VIA:
+                check_as_curated(record)
             records.append((record, action))
             target = own if BY_MODEL[model].is_event else shown_in
             for event_type, ids in affected_events(record).items():

@@ -17,7 +17,7 @@ from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.core.management.color import no_style
 from django.db import connection
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from events.curated.validation import CuratedData, check_curated
@@ -104,4 +104,4 @@ def curator_client(curator) -> APIClient:
 
 @pytest.fixture
 def curator_token(curator) -> str:
-    return Token.objects.create(user=curator).key
+    return AuthToken.objects.create(user=curator)[1]

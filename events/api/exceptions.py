@@ -12,6 +12,8 @@ from django.http import HttpRequest, HttpResponseBase, JsonResponse
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+from events.services import InvalidRecord
+
 logger = logging.getLogger(__name__)
 
 
@@ -24,6 +26,9 @@ UNAVAILABLE = {
 
 
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, InvalidRecord):
+        # The curated files' own rules, checked at the write service (every way in).
+        return Response(exc.problems, status=400)
     response = exception_handler(exc, context)
     if response is not None or not isinstance(exc, DatabaseError):
         return response

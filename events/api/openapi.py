@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import force_instance
 from drf_spectacular.types import OpenApiTypes
@@ -268,3 +269,19 @@ def describe_everything(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]
                 if not response.get("description"):
                     response["description"] = RESPONSE_DESCRIPTIONS.get(status_code, "")
     return result
+
+
+class TokenOrBearerScheme(OpenApiAuthenticationExtension):
+    """Parley's tokens (events.api.authentication): `Token <token>` or `Bearer <token>`."""
+
+    target_class = "events.api.authentication.TokenOrBearerAuthentication"
+    name = "tokenAuth"
+
+    def get_security_definition(self, auto_schema: Any) -> dict[str, Any]:
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "Authorization",
+            "description": "A token from `manage.py issue_token`, sent as `Token <token>` "
+            "(or `Bearer <token>`). Tokens expire; see docs/operations.md.",
+        }

@@ -17,6 +17,23 @@ from rest_framework.request import Request
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 
+def count_hit(ident: str, duration: int) -> tuple[int | None, float]:
+    """Count one more hit for `ident` in the current fixed window of `duration` seconds:
+    (hits in this window so far, this one included; seconds until the window ends).
+    The count is None when the shared cache is unreachable."""
+    now = time.time()
+    window = int(now // duration)
+    key = f"{ident}:{window}"
+    # add() creates the counter with its expiry only if absent; incr() is atomic.
+    cache.add(key, 0, timeout=duration + 1)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add() and incr(): a new window
+        cache.add(key, 1, timeout=duration + 1)
+        count = 1
+    return count, (window + 1) * duration - now
+
+
 class AtomicCounterMixin:
     """`allow_request()` over one atomic counter per client and window."""
 
@@ -30,17 +47,7 @@ class AtomicCounterMixin:
         ident = self.get_cache_key(request, view)  # type: ignore[attr-defined]
         if ident is None:
             return True
-        now = time.time()
-        window = int(now // self.duration)
-        key = f"{ident}:{window}"
-        # add() creates the counter with its expiry only if absent; incr() is atomic.
-        cache.add(key, 0, timeout=self.duration + 1)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add() and incr(): a new window
-            cache.add(key, 1, timeout=self.duration + 1)
-            count = 1
-        self.wait_seconds = (window + 1) * self.duration - now
+        count, self.wait_seconds = count_hit(ident, self.duration)
         if count is None:  # the shared cache is unreachable: serve around it, as elsewhere
             return True
         return count <= self.num_requests

@@ -131,10 +131,29 @@ def ordered(record_type: str) -> models.QuerySet:
     return kind.model.objects.order_by(kind.key)
 
 
+class CuratedDumper(yaml.SafeDumper):
+    """PyYAML's dumper, except that text holding U+0085 (NEXT LINE), U+2028 or U+2029 is
+    written double-quoted, where they are escaped (\\N, \\L, \\P): PyYAML would write
+    them raw in a single-quoted scalar, which reads back with U+0085 folded into a space."""
+
+
+def represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = '"' if any(char in value for char in "\x85\u2028\u2029") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+CuratedDumper.add_representer(str, represent_text)
+
+
 def dump_file(record_type: str, records: list[dict[str, Any]]) -> str:
     header = f"# Parley curated data: {record_type}.yaml — {HEADERS[record_type]}\n"
-    body = yaml.safe_dump(
-        records, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+    body = yaml.dump(
+        records,
+        Dumper=CuratedDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
     )
     return header + body
 

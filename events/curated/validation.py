@@ -49,6 +49,7 @@ from events.registry import BY_PLURAL, RECORD_TYPES
 FILES = tuple(kind.plural for kind in RECORD_TYPES)
 EVENT_FILES = tuple(kind.plural for kind in RECORD_TYPES if kind.is_event)
 MAX_QUOTE_LENGTH = 600
+COORDINATE_DECIMALS = 5
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 COUNTRY_RE = re.compile(r"^[A-Z]{3}$")
@@ -171,7 +172,10 @@ def coordinate(limit: int) -> Check:
             raise Invalid(f"{value!r} is not a number") from None
         if not number.is_finite() or not -limit <= number <= limit:
             raise Invalid(f"{value} is outside -{limit}..{limit}")
-        return number.quantize(Decimal("0.00001"))
+        # Stored with 5 decimals (about a metre): more would be silently rounded, so refused.
+        if number.normalize().as_tuple().exponent < -COORDINATE_DECIMALS:
+            raise Invalid(f"{value} has more than {COORDINATE_DECIMALS} decimals")
+        return number.quantize(Decimal(1).scaleb(-COORDINATE_DECIMALS))
 
     return check
 

@@ -65,9 +65,8 @@ class Event(TimestampedModel):
     date_precision = models.CharField(
         max_length=12, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
-    date_note = models.TextField(
-        blank=True, help_text="How the date was resolved from the sources."
-    )
+    # Required, as in the curated files: every way in accepts the same records.
+    date_note = models.TextField(help_text="How the date was resolved from the sources.")
     topics = models.ManyToManyField(
         "events.Topic",
         blank=True,

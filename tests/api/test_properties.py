@@ -226,11 +226,12 @@ finite_numbers = st.one_of(
 @given(value=finite_numbers)
 def test_coordinate_accepts_exactly_the_range(value):
     check = coordinate(90)
-    if -90 <= value <= 90:
+    exact = Decimal(str(value))
+    if -90 <= value <= 90 and exact == exact.quantize(Decimal("0.00001")):
         result = check(value, CTX)
         assert isinstance(result, Decimal) and -90 <= result <= 90
-        assert abs(result - Decimal(str(value))) <= Decimal("0.000005")
-    else:
+        assert result == exact  # stored as given: never rounded
+    else:  # out of range, or more decimals than stored
         with pytest.raises(Invalid):
             check(value, CTX)
 

@@ -67,6 +67,7 @@ NEW_STATEMENT = {
     "text": "A comment.",
     "date": "2023-05-26",
     "date_precision": "day",
+    "date_note": "Given in the source.",
     "mentions": ["armenia", "azerbaijan"],
     "citations": [{"source": "sample-b", "quote": "Putin said"}],
 }
@@ -76,6 +77,7 @@ NEW_INCIDENT = {
     "kind": "armed_clash",
     "date": "2023-05-30",
     "date_precision": "day",
+    "date_note": "Given in the source.",
     "actors": [{"actor": "armenia", "role": "party"}, {"actor": "azerbaijan", "role": "party"}],
     "fatalities": 2,
     "injuries": 3,
@@ -353,7 +355,7 @@ def test_out_of_range_coordinates_are_refused(curator_client, sample):
         ("latitude", 1e300),
         ("longitude", 180.5),
         ("longitude", -180.00001),
-        ("longitude", 180.000004),  # within range only once rounded: still out of range
+        ("longitude", 180.000004),  # past 5 decimals, and out of range
     ]
     post_each(curator_client, [("places", {field: value}, field) for field, value in cases])
     for field, value in cases:
@@ -363,13 +365,15 @@ def test_out_of_range_coordinates_are_refused(curator_client, sample):
     assert send(curator_client, "post", "/api/v1/places/", body).status_code == 201
 
 
-def test_coordinates_more_precise_than_stored_are_rounded_not_refused(curator_client, sample):
-    """Found by schemathesis: 74.12361547586974 is a valid JSON number in range, yet was
-    refused ("no more than 8 digits"); five decimals (about a metre) are kept."""
-    body = {**NEW_PLACE, "latitude": 40.17923456789, "longitude": 74.12361547586974}
+def test_coordinates_more_precise_than_stored_are_refused_not_rounded(curator_client, sample):
+    """Five decimals (about a metre) are stored. More was silently rounded (issue 15),
+    which the curated files refused: now both refuse it, saying so."""
+    body = {**NEW_PLACE, "latitude": 40.17923, "longitude": 74.12361547586974}
     response = send(curator_client, "post", "/api/v1/places/", body)
-    assert response.status_code == 201, response.json()
-    assert (response.json()["latitude"], response.json()["longitude"]) == (40.17923, 74.12362)
+    assert response.status_code == 400
+    assert response.json() == {
+        "longitude": ["At most 5 decimals (about a metre): 74.12361547586974 has more."]
+    }
 
 
 @pytest.mark.parametrize("field", ["fatalities", "injuries"])

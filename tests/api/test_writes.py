@@ -132,6 +132,7 @@ def test_statement_write_with_mentions(curator_client, sample):
         "text": "A comment.",
         "date": "2023-05-26",
         "date_precision": "day",
+        "date_note": "Given in the source.",
         "meeting": 2,
         "mentions": ["armenia", "azerbaijan"],
         "citations": [{"source": "sample-b", "quote": "Putin said"}],

@@ -84,6 +84,7 @@ class Traffic:
     failed: list[str] = field(default_factory=list)  # local requests that failed
     bad_status: list[tuple[int, str]] = field(default_factory=list)  # local 4xx/5xx
     page_errors: list[str] = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)  # console reports of the CSP
     statuses: dict[str, int] = field(default_factory=dict)
 
     def is_local(self, url: str) -> bool:
@@ -100,6 +101,7 @@ class Traffic:
         assert not self.failed, f"local requests failed: {self.failed}"
         assert not self.bad_status, f"local requests answered errors: {self.bad_status}"
         assert not self.page_errors, f"JavaScript errors: {self.page_errors}"
+        assert not self.csp_violations, f"Content-Security-Policy violations: {self.csp_violations}"
 
 
 @pytest.fixture
@@ -189,6 +191,13 @@ def new_page(browser, traffic):
         context.on("requestfinished", lambda request: traffic.finished.append(request.url))
         page = context.new_page()
         page.on("pageerror", lambda error: traffic.page_errors.append(str(error)))
+
+        def on_console(message) -> None:
+            # Chromium reports every refused script, style, image... on the console.
+            if "Content Security Policy" in message.text:
+                traffic.csp_violations.append(message.text)
+
+        page.on("console", on_console)
         return page
 
     yield make

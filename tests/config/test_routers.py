@@ -56,19 +56,19 @@ django.setup()
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.test import Client
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from events.models import Topic
 
 Topic.objects.using("replica").create(slug="on-the-replica", name="On the replica")
 Topic.objects.create(slug="on-the-primary", name="On the primary")
 user = get_user_model().objects.create_user("curator", is_staff=True)
 user.user_permissions.set(Permission.objects.filter(content_type__app_label="events"))
-token = Token.objects.create(user=user)
+_, token = AuthToken.objects.create(user=user)
 client = Client(HTTP_HOST="localhost")
 listed = [t["slug"] for t in client.get("/api/v1/topics/").json()["results"]]
 created = client.post(
     "/api/v1/topics/", {"slug": "written", "name": "Written"}, content_type="application/json",
-    HTTP_AUTHORIZATION=f"Token {token.key}",
+    HTTP_AUTHORIZATION=f"Token {token}",
 )
 print(json.dumps({
     "listed": listed,

@@ -19,7 +19,7 @@ from types import ModuleType
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
 try:
     import parley_api_client.api
@@ -109,9 +109,9 @@ def anonymous(server):
 @pytest.fixture
 def staff(server, curator):
     """A client sending the token of a staff user who holds every events permission."""
-    token = Token.objects.create(user=curator)
+    _, token = AuthToken.objects.create(user=curator)
     with AuthenticatedClient(
-        base_url=server, token=token.key, prefix="Token", raise_on_unexpected_status=True
+        base_url=server, token=token, prefix="Token", raise_on_unexpected_status=True
     ) as client:
         yield client
 

@@ -72,7 +72,7 @@ def json_type_problem(field: serializers.Field, value: Any) -> str | None:
             return "A valid number is required."
     elif isinstance(field, serializers.BooleanField):
         if not isinstance(value, bool):
-            return "Must be true or false."
+            return "Must be true or false."  # DRF would read 0, "yes" or "off" as one
     elif isinstance(field, LIST_FIELDS) and not isinstance(value, list):
         return f'Expected a list of items but got type "{type(value).__name__}".'
     return None

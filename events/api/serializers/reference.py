@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
 from functools import reduce
 from operator import or_
 from typing import Any, ClassVar
@@ -18,6 +18,7 @@ from events.api.serializers.base import (
     detail_url,
     reject_repeats,
 )
+from events.curated.validation import COORDINATE_DECIMALS
 from events.models import (
     Actor,
     ActorAlias,
@@ -215,27 +216,28 @@ class ActorWriteSerializer(AliasedWriteSerializer):
 
 
 class CoordinateField(serializers.DecimalField):
-    """Decimal degrees, rounded to the five decimals stored (about a metre): a position as
-    precise as a GPS gives is taken, not refused for its last digits (which the schema,
-    a JSON number, could not warn about)."""
+    """Decimal degrees with at most the 5 decimals stored (about a metre): more is refused
+    with a 400 naming the field, as the curated files refuse it, never silently rounded."""
 
     def validate_precision(self, value: Decimal) -> Decimal:
-        if abs(value) <= self.max_value:  # out of range: left for the range check to refuse
-            step = Decimal(1).scaleb(-self.decimal_places)
-            value = value.quantize(step, rounding=ROUND_HALF_EVEN)
+        if value.is_finite() and value.normalize().as_tuple().exponent < -self.decimal_places:
+            raise serializers.ValidationError(
+                f"At most {self.decimal_places} decimals (about a metre): {value} has more."
+            )
         return super().validate_precision(value)
 
 
 def coordinate_field(limit: int) -> serializers.DecimalField:
     return CoordinateField(
         max_digits=8,
-        decimal_places=5,
+        decimal_places=COORDINATE_DECIMALS,
         coerce_to_string=False,
         allow_null=True,
         required=False,
         min_value=-limit,
         max_value=limit,
-        help_text="Decimal degrees (WGS 84); null when unknown.",
+        help_text=f"Decimal degrees (WGS 84), at most {COORDINATE_DECIMALS} decimals; null "
+        "when unknown.",
     )
 
 
