@@ -75,7 +75,8 @@ def open_ended_problems(*, ongoing: bool, end_date: datetime.date | None) -> Pro
 # --- Field-level provenance of events ---------------------------------------------------
 
 # The values researchers filter on, by event type (curated-file keys). Each one a record
-# has must be supported by a citation that does not disagree (`validate_curated`), and an event is `documented` when a held document supports each.
+# has must be supported by a citation that does not disagree (`validate_curated`), and
+# an event is `documented` when a held document supports each.
 FILTERED_FIELDS: dict[str, tuple[str, ...]] = {
     "meetings": ("date", "end_date", "place", "participants", "kind", "status"),
     "statements": ("date", "end_date", "speaker", "kind"),
