@@ -28,7 +28,6 @@ from events.queries.network import actor_network
 @write_schema(
     serializers.ActorWriteSerializer,
     serializers.ActorSerializer,
-    "reference",
     examples.ACTOR,
 )
 class ActorViewSet(ExportMixin, SlugLookupMixin, ReadWriteViewSet):
@@ -40,7 +39,6 @@ class ActorViewSet(ExportMixin, SlugLookupMixin, ReadWriteViewSet):
     filterset_class = filtersets.ActorFilterSet
 
     @extend_schema(
-        tags=["research"],
         summary="The actors an actor met",
         description="Every actor who took part, in any role, in at least one of the selected "
         "meetings the actor took part in, with the number of meetings they shared, the first "
@@ -68,7 +66,7 @@ class ActorViewSet(ExportMixin, SlugLookupMixin, ReadWriteViewSet):
         return Response(self.get_serializer(counterparts, many=True).data)
 
 
-@write_schema(serializers.PlaceWriteSerializer, serializers.PlaceSerializer, "reference")
+@write_schema(serializers.PlaceWriteSerializer, serializers.PlaceSerializer)
 class PlaceViewSet(ExportMixin, SlugLookupMixin, ReadWriteViewSet):
     """Places of meetings and incidents. `search` matches names and aliases."""
 
@@ -78,7 +76,7 @@ class PlaceViewSet(ExportMixin, SlugLookupMixin, ReadWriteViewSet):
     filterset_class = filtersets.PlaceFilterSet
 
 
-@write_schema(serializers.TopicSerializer, serializers.TopicSerializer, "reference")
+@write_schema(serializers.TopicSerializer, serializers.TopicSerializer)
 class TopicViewSet(ExportMixin, SlugLookupMixin, ReadWriteViewSet):
     """The controlled vocabulary events are tagged with."""
 
@@ -88,7 +86,7 @@ class TopicViewSet(ExportMixin, SlugLookupMixin, ReadWriteViewSet):
     filterset_class = filtersets.TopicFilterSet
 
 
-@write_schema(serializers.SourceSerializer, serializers.SourceSerializer, "reference")
+@write_schema(serializers.SourceSerializer, serializers.SourceSerializer)
 class SourceViewSet(ExportMixin, SlugLookupMixin, ReadWriteViewSet):
     """Documents the facts are taken from."""
 
@@ -107,7 +105,6 @@ class EventRecordViewSet(ExportMixin, RowListMixin, ReadWriteViewSet):
 @write_schema(
     serializers.MeetingWriteSerializer,
     serializers.MeetingSerializer,
-    "events",
     examples.MEETING,
 )
 class MeetingViewSet(EventRecordViewSet):
@@ -124,7 +121,6 @@ class MeetingViewSet(EventRecordViewSet):
 @write_schema(
     serializers.StatementWriteSerializer,
     serializers.StatementSerializer,
-    "events",
     examples.STATEMENT,
 )
 class StatementViewSet(EventRecordViewSet):
@@ -140,7 +136,6 @@ class StatementViewSet(EventRecordViewSet):
 @write_schema(
     serializers.IncidentWriteSerializer,
     serializers.IncidentSerializer,
-    "events",
     examples.INCIDENT,
 )
 class IncidentViewSet(EventRecordViewSet):
