@@ -866,3 +866,19 @@ def test_deleting_a_record_still_referenced_is_a_409_and_keeps_it(curator_client
         assert_refused(curator_client.delete(url), "detail", status=409, case=url)
         assert state() == before
         assert model.objects.filter(slug=url.rstrip("/").rsplit("/", 1)[1]).exists()
+
+
+def test_a_boolean_must_be_a_json_boolean(curator_client, sample):
+    """Found by schemathesis: `"disagrees": 0` was taken as false (DRF reads 0, "on", "yes")."""
+    citations = curator_client.get("/api/v1/meetings/1/").json()["citations"]
+    for value in (0, 1, "true", "yes", None):
+        body = {"citations": [{**citations[0], "disagrees": value}]}
+        response = curator_client.patch(
+            "/api/v1/meetings/1/",
+            json.dumps(body),
+            content_type="application/json",
+            HTTP_IF_MATCH="*",
+        )
+        refused = assert_refused(response, "citations", case=value)
+        assert "true or false" in json.dumps(refused) or value is None, refused
+    assert curator_client.get("/api/v1/meetings/1/").json()["citations"] == citations
