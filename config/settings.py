@@ -308,15 +308,27 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "events.api.openapi.describe_everything",
+        "events.api.openapi.for_generated_clients",
     ],
     "ENUM_ADD_EXPLICIT_BLANK_NULL_CHOICE": False,
+    # One tag per kind of thing (ParleyAutoSchema.get_tags derives it from the path): the
+    # generated clients file each operation under it (parley_api_client.api.meetings...).
     "TAGS": [
-        {"name": "events", "description": "Meetings, statements and incidents."},
-        {"name": "reference", "description": "Actors, places, topics and sources."},
+        {"name": "meetings", "description": "Diplomatic encounters: talks, calls, summits."},
+        {"name": "statements", "description": "Who said what, quoted from a source."},
+        {"name": "incidents", "description": "What happened on the ground."},
         {
-            "name": "research",
-            "description": "The timeline, actor views, the network, statistics, deletions.",
+            "name": "events",
+            "description": "The timelines: meetings, statements and incidents in one feed "
+            "(everything, or one actor's).",
         },
+        {"name": "actors", "description": "People, states, organisations and groups."},
+        {"name": "places", "description": "Where meetings and incidents happened."},
+        {"name": "topics", "description": "The controlled vocabulary events are tagged with."},
+        {"name": "sources", "description": "The documents every fact is quoted from."},
+        {"name": "network", "description": "Who met whom: co-participation networks."},
+        {"name": "stats", "description": "Counts of events for plotting."},
+        {"name": "deletions", "description": "What was deleted, for keeping a copy in sync."},
         {"name": "history", "description": "Every change to a curated record; restoring."},
     ],
 }

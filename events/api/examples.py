@@ -197,7 +197,7 @@ TIMELINE_ITEM = {
     "id": 8,
     "api_url": "https://parley.example.org/api/v1/meetings/8/",
     "kind": "in_person",
-    "status": None,
+    "status": "held",
     "date": "2023-05-14",
     "end_date": None,
     "ongoing": False,
@@ -223,4 +223,18 @@ TIMELINE_ITEM = {
         }
     ],
     "updated_at": "2026-11-23T12:00:00Z",
+}
+
+# The envelope of the first page of each list, as the curated dataset answers it with the
+# default page size (50): the number of records, and the link to the next page (null when
+# everything fits on one page). Examples of lists wrap their record in these.
+PAGE_ENVELOPES = {
+    "/api/v1/actors/": {"count": 37, "next": None, "previous": None},
+    "/api/v1/meetings/": {"count": 17, "next": None, "previous": None},
+    "/api/v1/statements/": {"count": 38, "next": None, "previous": None},
+    "/api/v1/incidents/": {"count": 11, "next": None, "previous": None},
+    "/api/v1/events/": {
+        "next": "https://parley.example.org/api/v1/events/?cursor=bz0yJnA9MjAyMi0xMi0xMg%3D%3D",
+        "previous": None,
+    },
 }

@@ -20,7 +20,7 @@ from django.db.models import Model, QuerySet
 from django.http import HttpRequest, StreamingHttpResponse
 from drf_spectacular.plumbing import is_serializer
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema_serializer
+from drf_spectacular.utils import OpenApiParameter, extend_schema_serializer
 from rest_framework import serializers
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.request import Request
@@ -176,16 +176,21 @@ class ExportSchema(ParleyAutoSchema):
         exported = {renderer.media_type for renderer in self.export_renderers()}
         return [media_type for media_type in found if media_type not in exported]
 
+    def get_description(self) -> str:
+        """What each other format holds, in the operation's description: the typed 200 is
+        JSON only (events.api.openapi.json_only_answers)."""
+        renderers = self.export_renderers()
+        notes = [self.EXPORT_NOTES[renderer.format] for renderer in renderers]
+        if renderers and self.view.action == "list":
+            notes.insert(0, self.list_note())
+        return "\n\n".join(part for part in (super().get_description(), " ".join(notes)) if part)
+
     def get_response_serializers(self) -> Any:
         serializer = super().get_response_serializers()
         renderers = self.export_renderers()
         if not renderers or not is_serializer(serializer):
             return serializer
-        notes = [self.EXPORT_NOTES[renderer.format] for renderer in renderers]
-        if self.view.action == "list":
-            notes.insert(0, self.list_note())
-        json_response = OpenApiResponse(serializer, description=" ".join(notes))
-        responses: dict[tuple[int, str], Any] = {(200, JSONRenderer.media_type): json_response}
+        responses: dict[tuple[int, str], Any] = {(200, JSONRenderer.media_type): serializer}
         for renderer in renderers:
             responses[(200, renderer.media_type)] = self.export_response(renderer)
         return responses

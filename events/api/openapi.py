@@ -20,8 +20,10 @@ from rest_framework import serializers
 from rest_framework.pagination import CursorPagination
 from rest_framework.permissions import SAFE_METHODS
 
+from events.api import examples
+from events.api.graph_renderers import GEXFRenderer, GraphMLRenderer
 from events.api.permissions import StaffWriteOrReadOnly
-from events.api.renderers import CSVRenderer
+from events.api.renderers import CSVRenderer, GeoJSONRenderer
 from events.api.serializers import StrictInputMixin
 
 # Descriptions of properties that recur across resources; a field's own help_text wins.
@@ -112,17 +114,28 @@ ERROR_RESPONSES: dict[str, tuple[str, tuple[str, ...] | None]] = {
 
 
 class ParleyAutoSchema(AutoSchema):
-    def get_auth(self) -> list[dict[str, list[str]]]:
-        """Reads are public: say so with the empty requirement `{}` (drf-spectacular
-        only knows AllowAny and IsAuthenticatedOrReadOnly)."""
-        auths = super().get_auth()
-        public_read = self.method in SAFE_METHODS and any(
+    def is_public_read(self) -> bool:
+        return self.method in SAFE_METHODS and any(
             isinstance(permission, StaffWriteOrReadOnly)
             for permission in self.view.get_permissions()
         )
-        if public_read and {} not in auths:
-            auths.append({})
-        return auths
+
+    def get_operation(self, *args: Any, **kwargs: Any) -> dict[str, Any] | None:
+        """Reads are public: `security: []` (no requirement at all). Generators read any
+        non-empty list, even `[{}]`, as "needs credentials" and type reads as wanting an
+        authenticated client."""
+        operation = super().get_operation(*args, **kwargs)
+        if operation is not None and self.is_public_read():
+            operation["security"] = []
+        return operation
+
+    def get_tags(self) -> list[str]:
+        """One tag per kind of thing, from the path: `meetings`, `events` (the timelines,
+        an actor's too), `network`, `history` (every record's, and restoring), ..."""
+        segments = [s for s in self.path.removeprefix("/api/v1/").split("/") if s]
+        named = [s for s in segments if not s.startswith("{")]
+        tag = named[-1] if named else "api"
+        return ["history" if tag == "restore" else tag]
 
     def _get_response_for_code(
         self,
@@ -173,6 +186,8 @@ class ParleyAutoSchema(AutoSchema):
         for code, (description, methods) in ERROR_RESPONSES.items():
             schema = VALIDATION_ERROR_REF if code == "400" else error_ref
             if code in responses:  # declared by the view: give it a body if it has none
+                if code == "400":  # one shape for every 400, whatever the view declared
+                    responses[code]["content"] = {"application/json": {"schema": schema}}
                 responses[code].setdefault("content", {"application/json": {"schema": schema}})
                 continue
             if methods is not None and self.method not in methods:
@@ -285,3 +300,170 @@ class TokenOrBearerScheme(OpenApiAuthenticationExtension):
             "description": "A token from `manage.py issue_token`, sent as `Token <token>` "
             "(or `Bearer <token>`). Tokens expire; see docs/operations.md.",
         }
+# --- The schema as generated clients read it ----------------------------------------------
+
+# The `format` value of each media type a view may offer besides JSON.
+OTHER_FORMATS = {
+    renderer.media_type: renderer.format
+    for renderer in (CSVRenderer, GeoJSONRenderer, GEXFRenderer, GraphMLRenderer)
+}
+JSON = "application/json"
+
+
+def operations(result: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    return [
+        (path, operation)
+        for path, methods in result.get("paths", {}).items()
+        for operation in methods.values()
+    ]
+
+
+def json_only_answers(result: dict[str, Any]) -> None:
+    """Each operation's typed answer is JSON only. CSV, GeoJSON, GEXF and GraphML are
+    files to download: listing them beside JSON in the 200 made generated clients parse
+    every answer as `Page | str` (or crash on CSV), and a `format` parameter offered them
+    through the typed function. They move to the operation's description and to
+    `x-other-formats` (docs/api.md, Formats, says why)."""
+    for _, operation in operations(result):
+        parameters = operation.get("parameters", [])
+        operation["parameters"] = [
+            p for p in parameters if (p["in"], p["name"]) != ("query", "format")
+        ]
+        if not operation["parameters"]:
+            del operation["parameters"]
+        others: list[str] = []
+        for code in ("200", "201"):
+            content = operation.get("responses", {}).get(code, {}).get("content", {})
+            for media_type in [m for m in content if m != JSON]:
+                del content[media_type]
+                if media_type not in others:
+                    others.append(media_type)
+        if not others:
+            continue
+        operation["x-other-formats"] = [
+            {"format": OTHER_FORMATS[media_type], "mediaType": media_type} for media_type in others
+        ]
+        ways = "; ".join(f"`?format={OTHER_FORMATS[m]}` or `Accept: {m}`" for m in others)
+        note = (
+            f"**Other formats** (files, outside the typed JSON answer): {ways}. "
+            "Errors are JSON whatever the format."
+        )
+        operation["description"] = f"{operation.get('description', '')}\n\n{note}".strip()
+
+
+def parameter_enum_name(parameter: str, values: list[Any]) -> str:
+    """The component name of a query parameter's enum that no field shares."""
+    if parameter == "ordering":  # the timelines order by date only; record lists by more
+        return "EventOrderingEnum" if "id" in values else "TimelineOrderingEnum"
+    special = {"type": "RecordTypeEnum", "group_by": "StatsGroupByEnum"}
+    if parameter in special:
+        return special[parameter]
+    return "".join(part.title() for part in parameter.split("_")) + "Enum"
+
+
+ENUM_KEYS = ("type", "enum", "x-enum-varnames")
+
+
+def shared_enums(result: dict[str, Any]) -> None:
+    """One component per enum, referenced by query parameters too: otherwise generators
+    make a copy per operation (`MeetingsListDatePrecisionItem` beside DatePrecisionEnum)."""
+    schemas = result["components"]["schemas"]
+    by_values = {
+        frozenset(component["enum"]): name
+        for name, component in schemas.items()
+        if "enum" in component
+    }
+    for _, operation in operations(result):
+        for parameter in operation.get("parameters", []):
+            schema = parameter.get("schema", {})
+            is_array = schema.get("type") == "array"
+            holder, key = (schema, "items") if is_array else (parameter, "schema")
+            inline = holder.get(key, {})
+            values = inline.get("enum")
+            if not values:
+                continue
+            name = by_values.get(frozenset(values))
+            if name is None:
+                name = parameter_enum_name(parameter["name"], values)
+                if name in schemas:
+                    raise ValueError(f"Two enums would be named {name}: rename one.")
+                schemas[name] = {k: inline[k] for k in ENUM_KEYS if k in inline}
+                values_text = parameter.get("description", "").partition("\n\n")[2]
+                schemas[name]["description"] = (
+                    f"Values of the `{parameter['name']}` query parameter.\n\n{values_text}"
+                ).strip()
+                by_values[frozenset(values)] = name
+            extra = {k: v for k, v in inline.items() if k not in ENUM_KEYS}
+            ref = {"$ref": f"#/components/schemas/{name}"}
+            # OpenAPI 3.0 ignores siblings of $ref: a default rides in an allOf wrapper.
+            holder[key] = {"allOf": [ref], **extra} if extra else ref
+
+
+BLANK_STRING = {"type": "string", "maxLength": 0}
+
+
+def plain_optional_strings(result: dict[str, Any]) -> None:
+    """`oneOf: [<pattern or uri>, {maxLength: 0}]` (drf-spectacular's rendering of a
+    blank-allowing field) becomes the plain string: the API refuses "" there and wants
+    null for none, and generators turn the oneOf into wrapper types (ActorCountry)."""
+    for component in result["components"]["schemas"].values():
+        for prop in (component.get("properties") or {}).values():
+            choices = prop.get("oneOf", [])
+            if len(choices) == 2 and BLANK_STRING in choices:
+                prop.pop("oneOf")
+                prop.update(next(c for c in choices if c != BLANK_STRING))
+
+
+def real_examples(result: dict[str, Any]) -> None:
+    """Examples of lists carry the envelope the curated data really answers (count, next),
+    not drf-spectacular's placeholders (`api.example.org/accounts/?page=4`, 123)."""
+    for path, operation in operations(result):
+        for response in operation.get("responses", {}).values():
+            for content in response.get("content", {}).values():
+                for example in content.get("examples", {}).values():
+                    value = example.get("value")
+                    if isinstance(value, dict) and "results" in value:
+                        if path not in examples.PAGE_ENVELOPES:
+                            raise ValueError(f"{path}: add its page to examples.PAGE_ENVELOPES")
+                        example["value"] = {
+                            **examples.PAGE_ENVELOPES[path],
+                            "results": value["results"],
+                        }
+    for component in result["components"]["schemas"].values():
+        for name in ("count", "next", "previous"):
+            (component.get("properties") or {}).get(name, {}).pop("example", None)
+
+
+def references(node: Any) -> set[str]:
+    if isinstance(node, dict):
+        found = {node["$ref"].rsplit("/", 1)[-1]} if isinstance(node.get("$ref"), str) else set()
+        return found.union(*(references(value) for value in node.values()))
+    if isinstance(node, list):
+        return set().union(*(references(value) for value in node))
+    return set()
+
+
+def drop_unused_components(result: dict[str, Any]) -> None:
+    """Components no operation reaches any more (the GeoJSON shapes) would still become
+    models in every generated client."""
+    schemas = result["components"]["schemas"]
+    reachable: set[str] = set()
+    todo = references(result.get("paths", {}))
+    while todo:
+        name = todo.pop()
+        if name not in reachable:
+            reachable.add(name)
+            todo |= references(schemas.get(name, {}))
+    for name in set(schemas) - reachable:
+        del schemas[name]
+
+
+def for_generated_clients(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """Post-processing hook (after describe_everything): the schema shaped so that
+    openapi-python-client and openapi-typescript generate clean, honest types."""
+    json_only_answers(result)
+    shared_enums(result)
+    plain_optional_strings(result)
+    real_examples(result)
+    drop_unused_components(result)
+    return result

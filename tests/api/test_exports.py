@@ -383,32 +383,64 @@ def test_dump_jsonl_to_a_file(sample, tmp_path):
 # --- OpenAPI --------------------------------------------------------------------------
 
 
-def test_schema_documents_the_export_formats(client):
+def test_schema_documents_the_export_formats_outside_the_json_answer(client):
+    """CSV and GeoJSON are files: each operation lists them in `x-other-formats` and in its
+    description, while its typed 200 stays JSON only (no `format` parameter either), so
+    generated clients never parse a CSV answer as a page."""
     schema = client.get("/api/schema/?format=json").json()
 
     def list_operation(name):
         return schema["paths"][f"/api/v1/{name}/"]["get"]
 
-    def format_enum(operation):
-        (parameter,) = [p for p in operation["parameters"] if p["name"] == "format"]
-        return set(parameter["schema"]["enum"])
+    def other_formats(operation):
+        return {(f["format"], f["mediaType"]) for f in operation.get("x-other-formats", [])}
 
     for name in ("meetings", "incidents"):
         operation = list_operation(name)
-        assert format_enum(operation) == {"json", "csv", "geojson"}
+        assert other_formats(operation) == {
+            ("csv", "text/csv"),
+            ("geojson", "application/geo+json"),
+        }
+        assert "`?format=geojson` or `Accept: application/geo+json`" in operation["description"]
         content = operation["responses"]["200"]["content"]
-        assert set(content) == {"application/json", "text/csv", "application/geo+json"}
-        assert content["text/csv"]["schema"] == {"type": "string"}
+        assert set(content) == {"application/json"}
         assert content["application/json"]["schema"]["$ref"].endswith(
             f"Paginated{name[:-1].title()}List"
         )
+        assert "format" not in {p["name"] for p in operation["parameters"]}
     for name in ("actors", "places", "topics", "sources", "statements"):
         operation = list_operation(name)
-        assert format_enum(operation) == {"json", "csv"}
-        assert set(operation["responses"]["200"]["content"]) == {"application/json", "text/csv"}
+        assert other_formats(operation) == {("csv", "text/csv")}
+        assert set(operation["responses"]["200"]["content"]) == {"application/json"}
+    network = schema["paths"]["/api/v1/network/"]["get"]
+    assert {f for f, _ in other_formats(network)} == {"gexf", "graphml"}
     post = schema["paths"]["/api/v1/meetings/"]["post"]
     assert "format" not in {p["name"] for p in post.get("parameters", [])}
     assert set(post["responses"]["201"]["content"]) == {"application/json"}
+
+
+def test_every_other_format_documented_is_served(client, sample):
+    """What `x-other-formats` promises, the API answers, with `?format=` and with `Accept`."""
+    schema = client.get("/api/schema/?format=json").json()
+    urls = {
+        "/api/v1/meetings/": "/api/v1/meetings/",
+        "/api/v1/meetings/{id}/": "/api/v1/meetings/1/",
+        "/api/v1/events/": "/api/v1/events/",
+        "/api/v1/actors/{slug}/network/": "/api/v1/actors/nikol-pashinyan/network/",
+        "/api/v1/network/": "/api/v1/network/",
+        "/api/v1/stats/": "/api/v1/stats/",
+        "/api/v1/history/": "/api/v1/history/",
+    }
+    for template, url in urls.items():
+        formats = schema["paths"][template]["get"]["x-other-formats"]
+        assert formats, template
+        for item in formats:
+            for response in (
+                client.get(url, {"format": item["format"]}),
+                client.get(url, HTTP_ACCEPT=item["mediaType"]),
+            ):
+                assert response.status_code == 200, (url, item)
+                assert response["Content-Type"].startswith(item["mediaType"]), (url, item)
 
 
 def test_timeline_geojson_features_are_named_by_type_and_id(client, sample):

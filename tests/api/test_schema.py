@@ -100,3 +100,88 @@ def test_enums_have_explicit_names(client):
     generated = [n for n in names if n.endswith("Enum") and any(c.isdigit() for c in n)]
     assert generated == []
     assert not {"BlankEnum", "NullEnum"} & set(names)
+
+
+def test_query_parameter_enums_are_shared_components(client):
+    """One component per enum: a query parameter refers to it instead of carrying its own
+    copy (which generated clients turn into MeetingsListDatePrecisionItem and the like)."""
+    schema = client.get("/api/schema/?format=json").json()
+    refs = {}
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            for parameter in operation.get("parameters", []):
+                spec = parameter["schema"]
+                spec = spec.get("items", spec)
+                assert "enum" not in spec, (method, path, parameter["name"])
+                if "$ref" in spec:
+                    refs[(path, parameter["name"])] = spec["$ref"].rsplit("/", 1)[-1]
+    assert refs[("/api/v1/meetings/", "date_precision")] == "DatePrecisionEnum"
+    assert refs[("/api/v1/events/", "type")] == "EventTypeEnum"
+    assert refs[("/api/v1/meetings/", "ordering")] == "EventOrderingEnum"
+    assert refs[("/api/v1/statements/", "ordering")] == "EventOrderingEnum"
+    assert refs[("/api/v1/events/", "ordering")] == "TimelineOrderingEnum"
+    assert refs[("/api/v1/stats/", "group_by")] == "StatsGroupByEnum"
+    assert refs[("/api/v1/history/", "type")] == refs[("/api/v1/deletions/", "type")]
+    components = schema["components"]["schemas"]
+    assert "DATE_ASC" in components["EventOrderingEnum"]["x-enum-varnames"]
+    status = components["TimelineItem"]["properties"]["status"]
+    assert status["allOf"] == [{"$ref": "#/components/schemas/MeetingStatusEnum"}]
+    assert status["nullable"] is True
+
+
+def test_every_400_is_the_one_validation_error(client):
+    schema = client.get("/api/schema/?format=json").json()
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            bad = operation["responses"].get("400")
+            if bad is not None:
+                assert bad["content"] == {
+                    "application/json": {"schema": {"$ref": "#/components/schemas/ValidationError"}}
+                }, (method, path)
+
+
+def test_optional_strings_are_plain_nullable_strings(client):
+    """No `oneOf: [pattern, {maxLength: 0}]`: the API refuses "" there (null is none)."""
+    components = client.get("/api/schema/?format=json").json()["components"]["schemas"]
+    for name, component in components.items():
+        for prop, spec in (component.get("properties") or {}).items():
+            assert "oneOf" not in spec, (name, prop)
+    country = components["Actor"]["properties"]["country"]
+    assert (country["type"], country["pattern"], country["nullable"]) == (
+        "string",
+        "^[A-Z]{3}$",
+        True,
+    )
+    url = components["PatchedSourceRequest"]["properties"]["url"]
+    assert (url["type"], url["format"], url["nullable"]) == ("string", "uri", True)
+
+
+def test_operations_are_tagged_by_what_they_are_about(client):
+    schema = client.get("/api/schema/?format=json").json()
+    tags = {
+        operation["operationId"]: operation["tags"]
+        for operations in schema["paths"].values()
+        for operation in operations.values()
+    }
+    assert tags["meetings_list"] == tags["meetings_create"] == ["meetings"]
+    assert tags["statements_retrieve"] == ["statements"]
+    assert tags["incidents_destroy"] == ["incidents"]
+    assert tags["events_list"] == tags["actors_events_list"] == ["events"]
+    assert tags["network_retrieve"] == tags["actors_network_list"] == ["network"]
+    assert tags["meetings_history_list"] == tags["history_restore_create"] == ["history"]
+    declared = {tag["name"] for tag in schema["tags"]}
+    assert {tag for names in tags.values() for tag in names} == declared
+
+
+def test_examples_come_from_the_curated_data_not_placeholders(client):
+    text = client.get("/api/schema/?format=json").content.decode()
+    assert "api.example.org" not in text
+    assert "/accounts/" not in text
+    schema = client.get("/api/schema/?format=json").json()
+    content = schema["paths"]["/api/v1/meetings/"]["get"]["responses"]["200"]["content"]
+    (example,) = content["application/json"]["examples"].values()
+    assert example["value"]["count"] == 17  # the curated meetings (fixtures/meetings.yaml)
+    assert example["value"]["results"][0]["slug"] == "2023-05-14-brussels-pashinyan-aliyev-michel"
+    timeline = schema["paths"]["/api/v1/events/"]["get"]["responses"]["200"]["content"]
+    (example,) = timeline["application/json"]["examples"].values()
+    assert example["value"]["next"].endswith("?cursor=bz0yJnA9MjAyMi0xMi0xMg%3D%3D")

@@ -9,10 +9,10 @@ from events.registry import EVENT_TYPES, RECORD_TYPES
 
 def test_every_record_type_has_a_curated_file_an_endpoint_and_a_deletion_type(client, db):
     root = client.get("/api/v1/").json()
-    deletion_types = client.get("/api/schema/?format=json").json()["paths"]["/api/v1/deletions/"][
-        "get"
-    ]["parameters"]
-    type_enum = next(p for p in deletion_types if p["name"] == "type")["schema"]["items"]["enum"]
+    schema = client.get("/api/schema/?format=json").json()
+    deletion_types = schema["paths"]["/api/v1/deletions/"]["get"]["parameters"]
+    ref = next(p for p in deletion_types if p["name"] == "type")["schema"]["items"]["$ref"]
+    type_enum = schema["components"]["schemas"][ref.rsplit("/", 1)[-1]]["enum"]  # RecordTypeEnum
     for kind in RECORD_TYPES:
         assert kind.plural in FILES and kind.plural in SCHEMAS
         assert root[kind.plural]["description"] == kind.description

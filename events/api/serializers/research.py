@@ -4,12 +4,13 @@ network (read-only)."""
 from __future__ import annotations
 
 from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from events.api.serializers.base import (
     BriefActorSerializer,
 )
-from events.choices import DatePrecision, EventType, SupportedField
+from events.choices import DatePrecision, EventType, MeetingStatus, SupportedField
 from events.models import Actor, Citation, TimelineEntry
 
 # --- Timeline and statistics ----------------------------------------------------------
@@ -75,6 +76,8 @@ class TimelineItemSerializer(serializers.Serializer):
     citations = TimelineCitationSerializer(source="payload.citations", many=True)
     updated_at = serializers.DateTimeField()
 
+    # Documented as the meetings' status enum (MeetingStatusEnum), not a free string.
+    @extend_schema_field(serializers.ChoiceField(choices=MeetingStatus.choices, allow_null=True))
     def get_status(self, entry: TimelineEntry) -> str | None:
         return entry.payload.get("status")
 

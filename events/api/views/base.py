@@ -118,7 +118,6 @@ class ReadWriteViewSet(LastModifiedMixin, viewsets.ModelViewSet):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(
-        tags=["history"],
         summary="The record's history",
         description="Every change to this record, newest first: who made it, when, through "
         "what (api, admin, load_curated) and which fields changed.",
@@ -148,19 +147,18 @@ def curated_example(record: dict[str, Any]) -> OpenApiExample:
 def write_schema(
     write: type[BaseSerializer],
     read: type[BaseSerializer],
-    tag: str,
     example: dict[str, Any] | None = None,
 ) -> Any:
     """Document request bodies as the write serializer and responses as the read one,
     with a record from the curated data as the example answer."""
     examples = [curated_example(example)] if example else []
     return extend_schema_view(
-        list=extend_schema(tags=[tag], examples=examples),
-        retrieve=extend_schema(tags=[tag], examples=examples),
-        destroy=extend_schema(tags=[tag]),
-        create=extend_schema(tags=[tag], request=write, responses={201: read}),
-        update=extend_schema(tags=[tag], request=write, responses={200: read}),
-        partial_update=extend_schema(tags=[tag], request=write, responses={200: read}),
+        list=extend_schema(examples=examples),
+        retrieve=extend_schema(examples=examples),
+        destroy=extend_schema(),
+        create=extend_schema(request=write, responses={201: read}),
+        update=extend_schema(request=write, responses={200: read}),
+        partial_update=extend_schema(request=write, responses={200: read}),
     )
 
 

@@ -21,7 +21,6 @@ from events.registry import public_key
 
 @extend_schema_view(
     list=extend_schema(
-        tags=["research"],
         summary="Deleted records, for clients that mirror the data",
         description="One entry per deleted record, oldest first. Poll with "
         "`deleted_since` set to the time of your last sync and delete these records.",
@@ -39,12 +38,11 @@ class DeletionViewSet(
 
 @extend_schema_view(
     list=extend_schema(
-        tags=["history"],
         summary="Every change to the curated records",
         description="Newest first. Filter by `type` and `key` for one record — including a "
         "deleted one, whose last revision (`deleted`) holds the record as it was.",
     ),
-    retrieve=extend_schema(tags=["history"], summary="One revision"),
+    retrieve=extend_schema(summary="One revision"),
 )
 class HistoryViewSet(CacheHeadersMixin, viewsets.ReadOnlyModelViewSet):
     """Revisions of curated records, and restoring a deleted one."""
@@ -55,7 +53,6 @@ class HistoryViewSet(CacheHeadersMixin, viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = ID_PATTERN
 
     @extend_schema(
-        tags=["history"],
         summary="Restore a deleted record",
         description="Loads the record back from the snapshot of its `deleted` revision, with "
         "the same id or slug. Needs a staff user allowed to add records of that type. "

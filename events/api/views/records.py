@@ -34,7 +34,6 @@ from events.queries.network import actor_network
 @write_schema(
     serializers.ActorWriteSerializer,
     serializers.ActorSerializer,
-    "reference",
     examples.ACTOR,
 )
 class ActorViewSet(ExportMixin, SlugLookupMixin, ReadWriteViewSet):
@@ -46,7 +45,6 @@ class ActorViewSet(ExportMixin, SlugLookupMixin, ReadWriteViewSet):
     filterset_class = filtersets.ActorFilterSet
 
     @extend_schema(
-        tags=["research"],
         summary="The actors an actor met",
         description="Every actor who took part, in any role, in at least one of the selected "
         "meetings the actor took part in, with the number of meetings they shared, the first "
@@ -74,7 +72,7 @@ class ActorViewSet(ExportMixin, SlugLookupMixin, ReadWriteViewSet):
         return Response(self.get_serializer(counterparts, many=True).data)
 
 
-@write_schema(serializers.PlaceWriteSerializer, serializers.PlaceSerializer, "reference")
+@write_schema(serializers.PlaceWriteSerializer, serializers.PlaceSerializer)
 class PlaceViewSet(ExportMixin, SlugLookupMixin, ReadWriteViewSet):
     """Places of meetings and incidents. `search` matches names and aliases."""
 
@@ -84,7 +82,7 @@ class PlaceViewSet(ExportMixin, SlugLookupMixin, ReadWriteViewSet):
     filterset_class = filtersets.PlaceFilterSet
 
 
-@write_schema(serializers.TopicSerializer, serializers.TopicSerializer, "reference")
+@write_schema(serializers.TopicSerializer, serializers.TopicSerializer)
 class TopicViewSet(ExportMixin, SlugLookupMixin, ReadWriteViewSet):
     """The controlled vocabulary events are tagged with."""
 
@@ -94,7 +92,7 @@ class TopicViewSet(ExportMixin, SlugLookupMixin, ReadWriteViewSet):
     filterset_class = filtersets.TopicFilterSet
 
 
-@write_schema(serializers.SourceSerializer, serializers.SourceSerializer, "reference")
+@write_schema(serializers.SourceSerializer, serializers.SourceSerializer)
 class SourceViewSet(ExportMixin, SlugLookupMixin, ReadWriteViewSet):
     """Documents the facts are taken from."""
 
@@ -135,7 +133,6 @@ class EventRecordViewSet(ExportMixin, StoredListMixin, ReadWriteViewSet):
 @write_schema(
     serializers.MeetingWriteSerializer,
     serializers.MeetingSerializer,
-    "events",
     examples.MEETING,
 )
 class MeetingViewSet(EventRecordViewSet):
@@ -152,7 +149,6 @@ class MeetingViewSet(EventRecordViewSet):
 @write_schema(
     serializers.StatementWriteSerializer,
     serializers.StatementSerializer,
-    "events",
     examples.STATEMENT,
 )
 class StatementViewSet(EventRecordViewSet):
@@ -168,7 +164,6 @@ class StatementViewSet(EventRecordViewSet):
 @write_schema(
     serializers.IncidentWriteSerializer,
     serializers.IncidentSerializer,
-    "events",
     examples.INCIDENT,
 )
 class IncidentViewSet(EventRecordViewSet):

@@ -56,7 +56,6 @@ class TimelineFeedViewSet(
 
 @extend_schema_view(
     list=extend_schema(
-        tags=["research"],
         examples=[curated_example(examples.TIMELINE_ITEM)],
         summary="The unified timeline",
         description="Meetings, statements and incidents in one feed, newest first, with "
@@ -69,7 +68,6 @@ class TimelineViewSet(TimelineFeedViewSet):
 
 @extend_schema_view(
     list=extend_schema(
-        tags=["research"],
         summary="An actor's timeline",
         description="Every meeting, statement and incident involving the actor, in any role; "
         "the same filters and cursor pagination as `/events/`.",
@@ -107,7 +105,6 @@ class StatsView(CacheHeadersMixin, generics.GenericAPIView):
     pagination_class = None
 
     @extend_schema(
-        tags=["research"],
         summary="Event counts for plotting",
         description="Counts of meetings, statements and incidents grouped by `group_by`, "
         "after the same filters as `/events/`. Months and years use each event's `date` "
@@ -125,7 +122,6 @@ class StatsView(CacheHeadersMixin, generics.GenericAPIView):
 
 
 @extend_schema(
-    tags=["research"],
     summary="The co-participation network",
     description="Actors (nodes) tied by the meetings they took part in together, in any "
     "role (edges, weighted by the number of shared meetings). Filter the meetings with "

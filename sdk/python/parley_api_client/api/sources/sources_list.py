@@ -1,0 +1,302 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_detail import ErrorDetail
+from ...models.paginated_source_list import PaginatedSourceList
+from ...models.validation_error import ValidationError
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    language: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    publisher: str | Unset = UNSET,
+    search: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["language"] = language
+
+    params["page"] = page
+
+    params["page_size"] = page_size
+
+    params["publisher"] = publisher
+
+    params["search"] = search
+
+    json_updated_since: str | Unset = UNSET
+    if not isinstance(updated_since, Unset):
+        json_updated_since = updated_since.isoformat()
+    params["updated_since"] = json_updated_since
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/sources/",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorDetail | PaginatedSourceList | ValidationError | None:
+    if response.status_code == 200:
+        response_200 = PaginatedSourceList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ValidationError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorDetail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorDetail.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 406:
+        response_406 = ErrorDetail.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 429:
+        response_429 = ErrorDetail.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorDetail | PaginatedSourceList | ValidationError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    language: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    publisher: str | Unset = UNSET,
+    search: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
+) -> Response[ErrorDetail | PaginatedSourceList | ValidationError]:
+    """Documents the facts are taken from.
+
+    With `format=csv` (or the matching `Accept` header) the list answers every record matching the
+    filters as one streamed file: `page` and `page_size` are ignored. CSV: a header row, then one row
+    per record and one column per field; embedded records as slugs (`slug (role)` for actors with a
+    role), lists joined with `; `, citations as `source: quote` (`source [date, place; disagrees]:
+    quote` when the citation lists the fields it supports or disagrees) joined with ` | `.
+
+    **Other formats** (files, outside the typed JSON answer): `?format=csv` or `Accept: text/csv`.
+    Errors are JSON whatever the format.
+
+    Args:
+        language (str | Unset):
+        page (int | Unset):
+        page_size (int | Unset):
+        publisher (str | Unset):
+        search (str | Unset):
+        updated_since (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorDetail | PaginatedSourceList | ValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        language=language,
+        page=page,
+        page_size=page_size,
+        publisher=publisher,
+        search=search,
+        updated_since=updated_since,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    language: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    publisher: str | Unset = UNSET,
+    search: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
+) -> ErrorDetail | PaginatedSourceList | ValidationError | None:
+    """Documents the facts are taken from.
+
+    With `format=csv` (or the matching `Accept` header) the list answers every record matching the
+    filters as one streamed file: `page` and `page_size` are ignored. CSV: a header row, then one row
+    per record and one column per field; embedded records as slugs (`slug (role)` for actors with a
+    role), lists joined with `; `, citations as `source: quote` (`source [date, place; disagrees]:
+    quote` when the citation lists the fields it supports or disagrees) joined with ` | `.
+
+    **Other formats** (files, outside the typed JSON answer): `?format=csv` or `Accept: text/csv`.
+    Errors are JSON whatever the format.
+
+    Args:
+        language (str | Unset):
+        page (int | Unset):
+        page_size (int | Unset):
+        publisher (str | Unset):
+        search (str | Unset):
+        updated_since (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorDetail | PaginatedSourceList | ValidationError
+    """
+
+    return sync_detailed(
+        client=client,
+        language=language,
+        page=page,
+        page_size=page_size,
+        publisher=publisher,
+        search=search,
+        updated_since=updated_since,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    language: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    publisher: str | Unset = UNSET,
+    search: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
+) -> Response[ErrorDetail | PaginatedSourceList | ValidationError]:
+    """Documents the facts are taken from.
+
+    With `format=csv` (or the matching `Accept` header) the list answers every record matching the
+    filters as one streamed file: `page` and `page_size` are ignored. CSV: a header row, then one row
+    per record and one column per field; embedded records as slugs (`slug (role)` for actors with a
+    role), lists joined with `; `, citations as `source: quote` (`source [date, place; disagrees]:
+    quote` when the citation lists the fields it supports or disagrees) joined with ` | `.
+
+    **Other formats** (files, outside the typed JSON answer): `?format=csv` or `Accept: text/csv`.
+    Errors are JSON whatever the format.
+
+    Args:
+        language (str | Unset):
+        page (int | Unset):
+        page_size (int | Unset):
+        publisher (str | Unset):
+        search (str | Unset):
+        updated_since (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorDetail | PaginatedSourceList | ValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        language=language,
+        page=page,
+        page_size=page_size,
+        publisher=publisher,
+        search=search,
+        updated_since=updated_since,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    language: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    publisher: str | Unset = UNSET,
+    search: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
+) -> ErrorDetail | PaginatedSourceList | ValidationError | None:
+    """Documents the facts are taken from.
+
+    With `format=csv` (or the matching `Accept` header) the list answers every record matching the
+    filters as one streamed file: `page` and `page_size` are ignored. CSV: a header row, then one row
+    per record and one column per field; embedded records as slugs (`slug (role)` for actors with a
+    role), lists joined with `; `, citations as `source: quote` (`source [date, place; disagrees]:
+    quote` when the citation lists the fields it supports or disagrees) joined with ` | `.
+
+    **Other formats** (files, outside the typed JSON answer): `?format=csv` or `Accept: text/csv`.
+    Errors are JSON whatever the format.
+
+    Args:
+        language (str | Unset):
+        page (int | Unset):
+        page_size (int | Unset):
+        publisher (str | Unset):
+        search (str | Unset):
+        updated_since (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorDetail | PaginatedSourceList | ValidationError
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            language=language,
+            page=page,
+            page_size=page_size,
+            publisher=publisher,
+            search=search,
+            updated_since=updated_since,
+        )
+    ).parsed

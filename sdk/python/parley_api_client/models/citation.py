@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.supports_enum import SupportsEnum
+
+T = TypeVar("T", bound="Citation")
+
+
+@_attrs_define
+class Citation:
+    """Takes a write body literally, for a curated dataset where silence loses data.
+
+    A field the serializer does not write is refused by name instead of silently dropped
+    (a misspelt `titel` would otherwise be lost without a word), and a value of the wrong
+    JSON type is refused instead of coerced (DRF stores 12 as "12", reads "5" as 5 and a
+    dict as the list of its keys). The schema says the same: `additionalProperties: false`
+    (see events.api.openapi).
+
+        Attributes:
+            source (str): Slug of the cited source.
+            quote (str): Exact substring of the source document.
+            note (str): Curator's note: judgement calls and disagreements between sources.
+            supports (list[SupportsEnum]): Names of the record's fields this citation supports, e.g. ["date", "place"].
+            disagrees (bool): True when the source states something other than the recorded value.
+    """
+
+    source: str
+    quote: str
+    note: str
+    supports: list[SupportsEnum]
+    disagrees: bool
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        source = self.source
+
+        quote = self.quote
+
+        note = self.note
+
+        supports = []
+        for supports_item_data in self.supports:
+            supports_item = supports_item_data.value
+            supports.append(supports_item)
+
+        disagrees = self.disagrees
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "source": source,
+                "quote": quote,
+                "note": note,
+                "supports": supports,
+                "disagrees": disagrees,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        source = d.pop("source")
+
+        quote = d.pop("quote")
+
+        note = d.pop("note")
+
+        supports = []
+        _supports = d.pop("supports")
+        for supports_item_data in _supports:
+            supports_item = SupportsEnum(supports_item_data)
+
+            supports.append(supports_item)
+
+        disagrees = d.pop("disagrees")
+
+        citation = cls(
+            source=source,
+            quote=quote,
+            note=note,
+            supports=supports,
+            disagrees=disagrees,
+        )
+
+        citation.additional_properties = d
+        return citation
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
