@@ -68,8 +68,13 @@ MIDDLEWARE = [
     "config.db_routing.ReplicaReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # ETag on every GET and 304 Not Modified for If-None-Match / If-Modified-Since.
-    "django.middleware.http.ConditionalGetMiddleware",
+    # RateLimit-* headers from the throttles (events/api/throttling.py), on 304s too.
+    "events.api.throttling.RateLimitHeadersMiddleware",
+    # Unknown /api/ URLs answer JSON 404 with DEBUG on too (events/api/exceptions.py).
+    "events.api.exceptions.ApiNotFoundMiddleware",
+    # ETag on every GET and HEAD, 304 Not Modified for If-None-Match / If-Modified-Since;
+    # none on errors (events/api/conditional.py).
+    "events.api.conditional.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
