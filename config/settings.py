@@ -253,7 +253,7 @@ REST_FRAMEWORK = {
     # events.api.exports.ExportMixin, only where records have a place (`geojson_place_field`).
     "DEFAULT_RENDERER_CLASSES": [
         "events.api.renderers.FastJSONRenderer",
-        "rest_framework.renderers.BrowsableAPIRenderer",
+        "events.api.renderers.ParleyBrowsableAPIRenderer",
         "events.api.renderers.CSVRenderer",
     ],
     "DEFAULT_FILTER_BACKENDS": ["events.api.filter_backend.StrictDjangoFilterBackend"],

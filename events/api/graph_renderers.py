@@ -18,11 +18,11 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from typing import Any
 
-from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer
+from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from events.api.renderers import FastJSONRenderer
+from events.api.renderers import FastJSONRenderer, ParleyBrowsableAPIRenderer
 
 GEXF_NAMESPACE = "http://gexf.net/1.3"
 GRAPHML_NAMESPACE = "http://graphml.graphdrawing.org/xmlns"
@@ -208,7 +208,12 @@ class GraphFormatsMixin:
     format was asked for: neither is a graph.
     """
 
-    renderer_classes = (FastJSONRenderer, BrowsableAPIRenderer, GEXFRenderer, GraphMLRenderer)
+    renderer_classes = (
+        FastJSONRenderer,
+        ParleyBrowsableAPIRenderer,
+        GEXFRenderer,
+        GraphMLRenderer,
+    )
 
     def finalize_response(
         self, request: Request, response: Response, *args: Any, **kwargs: Any

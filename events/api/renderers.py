@@ -24,7 +24,7 @@ from typing import Any
 
 import orjson
 from rest_framework.exceptions import ValidationError
-from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer, JSONRenderer
 from rest_framework.utils.encoders import JSONEncoder
 
 LIST_SEPARATOR = "; "
@@ -221,6 +221,17 @@ class FastJSONRenderer(JSONRenderer):
         # Non-string keys: validation errors of nested lists are keyed by item index.
         options = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_NON_STR_KEYS
         return orjson.dumps(data, default=self._encoder.default, option=options)
+
+
+class ParleyBrowsableAPIRenderer(BrowsableAPIRenderer):
+    """DRF's browsable API, with its "Filters" form also on the views that answer one
+    filtered aggregate rather than a list (`/stats/`, `/network/`: `aggregate_filters`).
+    DRF offers the form only where it recognises a list or a page."""
+
+    def get_filter_form(self, data: Any, view: Any, request: Any) -> Any:
+        if getattr(view, "aggregate_filters", False):
+            data = []  # what DRF's list check wants to see; the form ignores the data
+        return super().get_filter_form(data, view, request)
 
 
 class ExportRenderer(BaseRenderer):

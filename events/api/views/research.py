@@ -99,6 +99,7 @@ class StatsView(CacheHeadersMixin, generics.GenericAPIView):
     serializer_class = serializers.StatsSerializer
     filterset_class = filtersets.StatsFilterSet
     pagination_class = None
+    aggregate_filters = True  # the browsable API's "Filters" form
 
     @extend_schema(
         tags=["research"],
@@ -150,6 +151,7 @@ class NetworkView(CacheHeadersMixin, GraphFormatsMixin, generics.GenericAPIView)
     serializer_class = serializers.NetworkSerializer
     filterset_class = filtersets.NetworkFilterSet
     pagination_class = None
+    aggregate_filters = True  # the browsable API's "Filters" form
 
     def get(self, request: Request) -> Response:
         network = build_network(self.filter_queryset(self.get_queryset()))
