@@ -308,6 +308,8 @@ SPECTACULAR_SETTINGS = {
         "EventTypeEnum": "events.choices.EventType",
         "RevisionActionEnum": "events.choices.RevisionAction",
         "RevisionViaEnum": "events.choices.RevisionVia",
+        "SourceKindEnum": "events.choices.SourceKind",
+        "SupportedFieldEnum": "events.choices.SupportedField",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -75,7 +75,7 @@ class RevisionAdmin(admin.ModelAdmin):
 
 class CitationInline(admin.TabularInline):
     model = Citation
-    fields = ["source", "quote", "note"]
+    fields = ["source", "quote", "note", "supports", "disagrees"]
     autocomplete_fields = ["source"]
     extra = 0
 
@@ -123,9 +123,9 @@ class TopicAdmin(CuratedRecordAdmin):
 
 @admin.register(Source)
 class SourceAdmin(CuratedRecordAdmin):
-    list_display = ["slug", "title", "publisher", "published_on", "document"]
-    list_filter = ["publisher", "language"]
-    search_fields = ["slug", "title", "publisher", "document"]
+    list_display = ["slug", "kind", "title", "publisher", "published_on", "document", "url"]
+    list_filter = ["kind", "publisher", "language"]
+    search_fields = ["slug", "title", "publisher", "document", "url"]
 
 
 @admin.register(Place)
@@ -152,7 +152,7 @@ class EventAdmin(CuratedRecordAdmin):
 
 @admin.register(Meeting)
 class MeetingAdmin(EventAdmin):
-    list_display = ["date", "title", "kind", "status", "place", "date_precision"]
+    list_display = ["date", "title", "kind", "status", "place", "date_precision", "ongoing"]
     list_filter = ["kind", "status", "date_precision", "topics"]
     search_fields = ["title", "slug", "summary", "participants__name"]
     autocomplete_fields = ["place"]
@@ -170,8 +170,8 @@ class StatementAdmin(EventAdmin):
 
 @admin.register(Incident)
 class IncidentAdmin(EventAdmin):
-    list_display = ["date", "title", "kind", "place", "fatalities", "injuries"]
-    list_filter = ["kind", "date_precision", "topics"]
+    list_display = ["date", "title", "kind", "place", "fatalities", "injuries", "ongoing"]
+    list_filter = ["kind", "date_precision", "ongoing", "topics"]
     search_fields = ["title", "slug", "summary"]
     autocomplete_fields = ["place"]
     inlines = [IncidentActorInline, CitationInline]

@@ -21,6 +21,13 @@ class PlaceKind(models.TextChoices):
     SITE = "site", "Site"
 
 
+class SourceKind(models.TextChoices):
+    """Whether a source's text is held beside the project (quotes checked) or not."""
+
+    DOCUMENT = "document", "Held document"
+    REFERENCE = "reference", "Outside reference"
+
+
 class DatePrecision(models.TextChoices):
     """How much of an event's date the sources actually support."""
 

@@ -22,9 +22,24 @@ from events.curated.dumping import record_as_curated
 from events.models import Revision, RevisionAction
 from events.registry import record_type_of
 
-SNAPSHOT_FORMAT = 1
+SNAPSHOT_FORMAT = 2
+
+
+def sources_got_kinds(snapshot: dict[str, Any]) -> dict[str, Any]:
+    """Format 1 -> 2: sources have a `kind` (every source before was a held document).
+
+    Format 2 also added keys that format-1 snapshots lack and that default sensibly:
+    citations' `supports`/`disagrees` (none, false), an event's `ongoing` (false), a
+    reference's quote-less citations (none existed)."""
+    if "document" in snapshot and "kind" not in snapshot:  # a source's snapshot
+        snapshot = {"slug": snapshot.get("slug"), "kind": "document", **snapshot}
+    return snapshot
+
+
 # format N -> function turning a snapshot of format N into format N + 1.
-SNAPSHOT_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+SNAPSHOT_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: sources_got_kinds,
+}
 
 
 def snapshot_of(record: models.Model) -> dict[str, Any]:

@@ -96,6 +96,7 @@ def entry_fields(
         "kind": event.kind,
         "date": event.date,
         "end_date": event.end_date,
+        "ongoing": getattr(event, "ongoing", False),
         "date_precision": event.date_precision,
         "title": event.title,
         "place_id": place.pk if place else None,
@@ -219,8 +220,8 @@ def rebuild_chunk(event_type: str, model: type[models.Model], ids: list[int]) ->
 
 
 FIELDS_TO_UPDATE = [
-    "kind", "date", "end_date", "date_precision", "title", "place", "country", "search_text",
-    "updated_at", "payload",
+    "kind", "date", "end_date", "ongoing", "date_precision", "title", "place", "country",
+    "search_text", "updated_at", "payload",
 ]  # fmt: skip
 
 

@@ -1028,6 +1028,7 @@ class Generator:
                 "plover_mode": mode,
                 "kind": kind,
                 "status": status,
+                "ongoing": False,  # synthetic events all have ended
                 "place_id": place.pk if place else None,
                 "summary": " ".join(sentences),
             }
@@ -1194,6 +1195,7 @@ class Generator:
             {
                 **self.event_fields(pk, title, dating, INCIDENT_PLOVER.get(kind)),
                 "slug": f"synthetic-incident-{pk}",
+                "ongoing": False,
                 "plover_mode": "",
                 "kind": kind,
                 "place_id": place.pk if place else None,

@@ -32,6 +32,7 @@ from events.choices import (
     MeetingKind,
     MeetingStatus,
     PlaceKind,
+    SourceKind,
     StatementKind,
 )
 from events.models import (
@@ -226,12 +227,17 @@ class TopicFilterSet(NamedFilterSet):
 
 
 class SourceFilterSet(NamedFilterSet):
+    kind = filters.MultipleChoiceFilter(
+        choices=SourceKind.choices,
+        help_text="document (held text, quoted verbatim) or reference (an outside publication, "
+        "cited by URL); repeat for any of.",
+    )
     publisher = filters.CharFilter(lookup_expr="iexact", help_text="Publisher name, exact.")
     language = filters.CharFilter(help_text="BCP 47 language tag of the document, e.g. en.")
 
     class Meta:
         model = Source
-        fields = ["publisher", "language"]
+        fields = ["kind", "publisher", "language"]
 
 
 class TimelineFilterSet(DateRangeFilterSet):

@@ -284,6 +284,7 @@ MEETING_ROWS = RowShape(
     Meeting,
     event_parts(
         Meeting,
+        Column("ongoing"),
         Column("kind"),
         Column("status"),
         Brief("place"),
@@ -314,6 +315,7 @@ INCIDENT_ROWS = RowShape(
     Incident,
     event_parts(
         Incident,
+        Column("ongoing"),
         Column("kind"),
         Brief("place"),
         actors_with_roles("actors", IncidentActor, "incident_id"),
@@ -337,6 +339,7 @@ class TimelineShape:
         "kind",
         "date",
         "end_date",
+        "ongoing",
         "date_precision",
         "title",
         "payload",
@@ -372,6 +375,7 @@ class TimelineShape:
             "status": payload.get("status"),
             "date": iso_date(row["date"]),
             "end_date": iso_date(row["end_date"]),
+            "ongoing": row["ongoing"],
             "date_precision": row["date_precision"],
             "title": row["title"],
             "summary": payload["summary"],

@@ -22,8 +22,8 @@ from events.registry import BY_PLURAL
 
 HEADERS = {
     "topics": "Controlled vocabulary of topics. See docs/curation.md.",
-    "sources": "One record per source document in shared/seeds (quotes are checked against "
-    "`document`).",
+    "sources": "One record per source: a `document` held in shared/seeds (quotes are checked "
+    "against it) or an outside `reference` (url, publisher, date; cited without quotes).",
     "places": "Places referred to by meetings and incidents.",
     "actors": "People, states, organisations and groups. Aliases = other spellings met in the "
     "documents.",
@@ -52,7 +52,10 @@ def citations_of(record: models.Model) -> list[dict[str, Any]]:
 
 
 def citation_row(c: models.Model) -> dict[str, Any]:
-    row = {"source": c.source.slug, "quote": c.quote, "note": plain(c.note)}
+    row = {"source": c.source.slug}
+    if c.quote:  # a reference's citations carry no quote (events.provenance)
+        row["quote"] = c.quote
+    row["note"] = plain(c.note)
     # Written only when set, so files curated before field-level support stay byte-identical.
     if c.supports:
         row["supports"] = list(c.supports)
@@ -110,11 +113,16 @@ def nested_values(record: models.Model, record_type: str) -> dict[str, Any]:
     return values
 
 
+# Keys written only when true, so files curated before they existed stay byte-identical.
+WRITTEN_WHEN_TRUE = frozenset({"ongoing"})
+
+
 def record_as_curated(record: models.Model, record_type: str) -> dict[str, Any]:
     nested = nested_values(record, record_type)
     return {
         key: nested[key] if key in nested else plain(getattr(record, key))
         for key in SCHEMAS[record_type]
+        if key not in WRITTEN_WHEN_TRUE or getattr(record, key)
     }
 
 

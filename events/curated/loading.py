@@ -35,12 +35,21 @@ class LoadError(Exception):
 
 SCALAR_FIELDS = {
     "topics": ["name", "description"],
-    "sources": ["title", "publisher", "published_on", "url", "language", "document", "note"],
+    "sources": [
+        "kind",
+        "title",
+        "publisher",
+        "published_on",
+        "url",
+        "language",
+        "document",
+        "note",
+    ],
     "places": ["name", "kind", "country", "latitude", "longitude"],
     "actors": ["name", "kind", "country", "description", "note"],
-    "meetings": ["slug", "title", "kind", "status", "summary"],
+    "meetings": ["slug", "title", "kind", "status", "ongoing", "summary"],
     "statements": ["slug", "title", "kind", "text"],
-    "incidents": ["slug", "title", "kind", "fatalities", "injuries", "summary"],
+    "incidents": ["slug", "title", "kind", "ongoing", "fatalities", "injuries", "summary"],
 }
 EVENT_SCALARS = ["date", "end_date", "date_precision", "date_note", "plover_mode", "note"]
 
@@ -81,6 +90,7 @@ class Loader:
         values = {name: record[name] for name in SCALAR_FIELDS[record_type]}
         if record_type == "sources":
             values["url"] = values["url"] or None
+            values["document"] = values["document"] or None
         if record_type in ("places", "actors"):
             values["country"] = values["country"] or None
         if record_type in ("meetings", "incidents"):

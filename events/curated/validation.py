@@ -31,9 +31,11 @@ from events.choices import (
     ParticipantRole,
     PlaceKind,
     PloverType,
+    SourceKind,
     StatementKind,
     SupportedField,
 )
+from events.provenance import citation_problems, open_ended_problems, source_problems
 from events.registry import BY_PLURAL, RECORD_TYPES
 
 # One file per record type, named by its plural, in load order (events.registry).
@@ -69,6 +71,7 @@ class Context:
 
     slugs: dict[str, set[str]]
     documents: dict[str, str] = field(default_factory=dict)  # source slug -> document text
+    source_kinds: dict[str, str] = field(default_factory=dict)  # source slug -> kind
     sources_checked: bool = False
 
 
@@ -236,12 +239,16 @@ def citation(value: Any, ctx: Context) -> dict[str, Any]:
     cleaned = mapping(
         {
             "source": (reference("sources"), True),
-            "quote": (nonempty_text, True),
+            # A document's citations quote it; a reference's carry no quote (events.provenance).
+            "quote": (text, False),
             "note": (text, False),
             "supports": (supported_fields, False),
             "disagrees": (boolean, False),
         }
     )(value, ctx)
+    kind = ctx.source_kinds.get(cleaned["source"], SourceKind.DOCUMENT)
+    for name, message in citation_problems(kind, quote=cleaned["quote"], note=cleaned["note"]):
+        raise Invalid(f"'{name}': {message}")
     quote = cleaned["quote"]
     if len(quote) > MAX_QUOTE_LENGTH:
         raise Invalid(f"quote is {len(quote)} characters; keep quotes under {MAX_QUOTE_LENGTH}")
@@ -269,6 +276,8 @@ EVENT_DATES = {
     "date_precision": (choice(DatePrecision), True),
     "date_note": (nonempty_text, True),
 }
+# Meetings and incidents only: written in the files only when true (curated/dumping.py).
+OPEN_ENDED = {"ongoing": (boolean, False)}
 EVENT_TAIL = {
     "topics": (list_of(reference("topics")), False),
     "plover_type": (choice(PloverType, optional=True), False),
@@ -281,12 +290,13 @@ SCHEMAS: dict[str, dict[str, tuple[Check, bool]]] = {
     "topics": {"slug": (slug, True), "name": (nonempty_text, True), "description": optional_text},
     "sources": {
         "slug": (slug, True),
+        "kind": (choice(SourceKind), True),
         "title": optional_text,
         "publisher": optional_text,
         "published_on": (optional_date, False),
         "url": optional_text,
         "language": (nonempty_text, True),
-        "document": (nonempty_text, True),
+        "document": optional_text,  # a document's file; null for a reference
         "note": optional_text,
     },
     "places": {
@@ -332,6 +342,7 @@ SCHEMAS: dict[str, dict[str, tuple[Check, bool]]] = {
         "kind": (choice(MeetingKind), True),
         "status": (choice(MeetingStatus), True),
         **EVENT_DATES,
+        **OPEN_ENDED,
         "place": (reference("places", optional=True), False),
         "participants": (list_of(actor_with_role(ParticipantRole)), True),
         "summary": optional_text,
@@ -351,6 +362,7 @@ SCHEMAS: dict[str, dict[str, tuple[Check, bool]]] = {
         **EVENT_HEAD,
         "kind": (choice(IncidentKind), True),
         **EVENT_DATES,
+        **OPEN_ENDED,
         "place": (reference("places", optional=True), False),
         "actors": (list_of(actor_with_role(IncidentActorRole)), False),
         "fatalities": (optional_count, False),
@@ -371,6 +383,16 @@ def record_rules(record_type: str, record: dict[str, Any]) -> Iterable[tuple[str
             yield "end_date", f"{record['end_date']} is before the date {record['date']}"
         if not record["citations"]:
             yield "citations", "every event needs at least one citation"
+        if "ongoing" in record:
+            yield from open_ended_problems(ongoing=record["ongoing"], end_date=record["end_date"])
+    if record_type == "sources":
+        yield from source_problems(
+            record["kind"],
+            url=record["url"],
+            publisher=record["publisher"],
+            published_on=record["published_on"],
+            document=record["document"],
+        )
     for index, role in enumerate(record.get("roles", [])):
         if role["start_date"] and role["end_date"] and role["end_date"] < role["start_date"]:
             yield f"roles[{index}].end_date", "the role ends before it starts"
@@ -460,6 +482,11 @@ def check_curated(directory: Path, sources_dir: Path | None = None) -> CuratedDa
                 ids.add(item.get("id"))
 
     ctx = Context(slugs=slugs)
+    ctx.source_kinds = {
+        item.get("slug"): item.get("kind")
+        for item in raw["sources"]
+        if isinstance(item, dict) and item.get("kind") in SourceKind.values
+    }
     if sources_dir is not None:
         ctx.documents, missing = load_documents(raw["sources"], sources_dir)
         ctx.sources_checked = True

@@ -102,12 +102,16 @@ class DateRangeQuerySet(models.QuerySet):
     def overlapping(
         self, date_from: datetime.date | None = None, date_to: datetime.date | None = None
     ) -> DateRangeQuerySet:
-        """Events whose [date, end_date] range overlaps [date_from, date_to] (inclusive)."""
+        """Events whose [date, end_date] range overlaps [date_from, date_to] (inclusive).
+
+        An `ongoing` event (where the model has the field) reaches the present: it
+        overlaps every range that ends on or after its date."""
         queryset = self
         if date_from is not None:
-            queryset = queryset.filter(
-                Q(end_date__gte=date_from) | Q(end_date__isnull=True, date__gte=date_from)
-            )
+            reaches = Q(end_date__gte=date_from) | Q(end_date__isnull=True, date__gte=date_from)
+            if any(f.name == "ongoing" for f in self.model._meta.concrete_fields):
+                reaches |= Q(ongoing=True)
+            queryset = queryset.filter(reaches)
         if date_to is not None:
             queryset = queryset.filter(date__lte=date_to)
         return queryset

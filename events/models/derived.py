@@ -27,6 +27,9 @@ class TimelineEntry(models.Model):
     kind = models.CharField(max_length=24, help_text="The event's own kind within its type.")
     date = models.DateField()
     end_date = models.DateField(null=True, blank=True)
+    ongoing = models.BooleanField(
+        default=False, help_text="The event is still going on (meetings and incidents)."
+    )
     date_precision = models.CharField(max_length=12, choices=DatePrecision.choices)
     title = models.CharField(max_length=300)
     place = models.ForeignKey(

@@ -1,15 +1,19 @@
-"""Provenance: the citations that trace every fact to a verbatim quote from a source."""
+"""Provenance: the citations that trace every fact to a source (a verbatim quote from a
+held document, or an outside reference)."""
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
 from events.models.base import CuratedQuerySet
+from events.provenance import citation_problems
 
 
 class Citation(models.Model):
-    """A short verbatim quote from a source supporting one record."""
+    """Ties a record to a source: a short verbatim quote from a held document, or a note
+    saying what an outside reference attests; `supports` names the fields it vouches for."""
 
     source = models.ForeignKey(
         "events.Source",
@@ -17,8 +21,15 @@ class Citation(models.Model):
         related_name="citations",
         help_text="The document quoted.",
     )
-    quote = models.TextField(help_text="Exact substring of the source document.")
-    note = models.TextField(blank=True)
+    quote = models.TextField(
+        blank=True,
+        help_text="Exact substring of the source document; empty when the source is a "
+        "reference (its text is not held).",
+    )
+    note = models.TextField(
+        blank=True,
+        help_text="The curator's note; for a reference, what it attests, in our own words.",
+    )
     supports = models.JSONField(
         default=list,
         blank=True,
@@ -76,5 +87,13 @@ class Citation(models.Model):
         ]
 
     def __str__(self) -> str:
-        quote = self.quote if len(self.quote) <= 60 else self.quote[:57] + "..."
-        return f"{self.source.slug}: “{quote}”"
+        text = self.quote or self.note
+        text = text if len(text) <= 60 else text[:57] + "..."
+        return f"{self.source.slug}: “{text}”"
+
+    def clean(self) -> None:
+        if self.source_id is None:
+            return
+        problems = citation_problems(self.source.kind, quote=self.quote, note=self.note)
+        if problems:
+            raise ValidationError(dict(problems))

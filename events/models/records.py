@@ -94,18 +94,38 @@ class Event(TimestampedModel):
         raise NotImplementedError
 
     @classmethod
-    def date_constraints(cls, prefix: str) -> list[models.BaseConstraint]:
-        return [
+    def date_constraints(
+        cls, prefix: str, *, open_ended: bool = False
+    ) -> list[models.BaseConstraint]:
+        constraints: list[models.BaseConstraint] = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("date")),
                 name=f"{prefix}_end_date_not_before_date",
             ),
         ]
+        if open_ended:
+            constraints.append(
+                models.CheckConstraint(
+                    condition=Q(ongoing=False) | Q(end_date__isnull=True),
+                    name=f"{prefix}_ongoing_has_no_end_date",
+                )
+            )
+        return constraints
+
+
+def ongoing_field() -> models.BooleanField:
+    """Meetings and incidents can be open-ended; a statement is said on a day."""
+    return models.BooleanField(
+        default=False,
+        help_text="Still going on when its last source was written: no end_date, and date "
+        "filters treat it as reaching the present.",
+    )
 
 
 class Meeting(Event):
     """A diplomatic encounter: talks, calls, summits, commission sessions."""
 
+    ongoing = ongoing_field()
     kind = models.CharField(max_length=24, choices=MeetingKind.choices, db_index=True)
     status = models.CharField(
         max_length=12, choices=MeetingStatus.choices, default=MeetingStatus.HELD, db_index=True
@@ -122,7 +142,7 @@ class Meeting(Event):
     api_select_related = ("place",)
 
     class Meta(Event.Meta):
-        constraints = Event.date_constraints("meeting")
+        constraints = Event.date_constraints("meeting", open_ended=True)
 
     @classmethod
     def api_prefetches(cls) -> list[Prefetch | str]:
@@ -189,6 +209,7 @@ class Statement(Event):
 class Incident(Event):
     """An event on the ground: clash, casualties, checkpoint, blockade, war, ceasefire."""
 
+    ongoing = ongoing_field()
     kind = models.CharField(max_length=24, choices=IncidentKind.choices, db_index=True)
     place = models.ForeignKey(
         "events.Place", on_delete=models.PROTECT, null=True, blank=True, related_name="incidents"
@@ -211,7 +232,7 @@ class Incident(Event):
     api_select_related = ("place",)
 
     class Meta(Event.Meta):
-        constraints = Event.date_constraints("incident")
+        constraints = Event.date_constraints("incident", open_ended=True)
 
     @classmethod
     def api_prefetches(cls) -> list[Prefetch | str]:

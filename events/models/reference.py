@@ -3,11 +3,12 @@ offices that belong to them."""
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.db.models.functions import Lower
 
-from events.choices import ActorKind, PlaceKind
+from events.choices import ActorKind, PlaceKind, SourceKind
 from events.models.base import (
     CuratedQuerySet,
     SearchableQuerySet,
@@ -15,6 +16,7 @@ from events.models.base import (
     citations_with_sources,
     country_field,
 )
+from events.provenance import source_problems
 
 
 class TopicQuerySet(SearchableQuerySet):
@@ -42,18 +44,34 @@ class SourceQuerySet(SearchableQuerySet):
 
 
 class Source(TimestampedModel):
-    """A document facts are taken from; citations quote it verbatim."""
+    """Where facts come from: a held document (citations quote it verbatim) or an outside
+    reference (citations say in the curator's words what it attests); see
+    `events.provenance`."""
 
     slug = models.SlugField(max_length=150, unique=True)
+    kind = models.CharField(
+        max_length=10,
+        choices=SourceKind.choices,
+        default=SourceKind.DOCUMENT,
+        db_index=True,
+        help_text="document: a text held beside the project, quoted verbatim; reference: an "
+        "outside publication (url, publisher and date required), cited without quotes.",
+    )
     title = models.CharField(
-        max_length=500, blank=True, help_text="Headline, if the document has one."
+        max_length=500,
+        blank=True,
+        help_text="Headline of a document, if it has one; a reference's title in our own words.",
     )
     publisher = models.CharField(max_length=200, blank=True)
     published_on = models.DateField(null=True, blank=True)
     url = models.URLField(max_length=1000, null=True, blank=True)
     language = models.CharField(max_length=8, default="en", help_text="BCP 47 language tag.")
     document = models.CharField(
-        max_length=255, help_text="File name of the source text the quotes can be checked against."
+        max_length=255,
+        null=True,
+        blank=True,
+        help_text="File name of the source text the quotes can be checked against; null for "
+        "a reference.",
     )
     note = models.TextField(blank=True)
 
@@ -63,7 +81,18 @@ class Source(TimestampedModel):
         ordering = ["slug"]
 
     def __str__(self) -> str:
-        return self.title or self.document
+        return self.title or self.document or self.slug
+
+    def clean(self) -> None:
+        problems = source_problems(
+            self.kind,
+            url=self.url,
+            publisher=self.publisher,
+            published_on=self.published_on,
+            document=self.document,
+        )
+        if problems:
+            raise ValidationError(dict(problems))
 
 
 class PlaceQuerySet(SearchableQuerySet):

@@ -95,6 +95,8 @@ def test_patch_replaces_nested_participants(curator_client, sample):
         ({"citations": [{"source": "sample-a", "quote": "x", "supports": [3]}]}, "citations"),
         ({"citations": [{"source": "sample-a", "quote": "x", "supports": ["mood"]}]}, "citations"),
         ({"citations": [{"source": "sample-a", "quote": "x", "supports": {"a": 1}}]}, "citations"),
+        ({"citations": [{"source": "sample-a", "quote": "x", "disagrees": 0}]}, "citations"),
+        ({"citations": [{"source": "sample-a", "quote": "x", "disagrees": "yes"}]}, "citations"),
     ],
 )
 def test_invalid_write_answers_400_and_changes_nothing(curator_client, sample, change, field):

@@ -14,6 +14,7 @@ from rest_framework.settings import api_settings
 
 from events.choices import SupportedField
 from events.models import Actor, Citation, IncidentActor, Participation, Place, Source
+from events.provenance import citation_problems
 
 # --- Strict input: every write serializer takes its body literally ----------------------
 
@@ -69,6 +70,9 @@ def json_type_problem(field: serializers.Field, value: Any) -> str | None:
     elif isinstance(field, NUMBER_FIELDS):
         if isinstance(value, bool) or not isinstance(value, int | float):
             return "A valid number is required."
+    elif isinstance(field, serializers.BooleanField):
+        if not isinstance(value, bool):
+            return "Must be true or false."
     elif isinstance(field, LIST_FIELDS) and not isinstance(value, list):
         return f'Expected a list of items but got type "{type(value).__name__}".'
     return None
@@ -185,9 +189,22 @@ class CitationSerializer(StrictInputMixin, serializers.ModelSerializer):
         model = Citation
         fields = ["source", "quote", "note", "supports", "disagrees"]
         extra_kwargs = {
+            "quote": {"required": False},
             "note": {"required": False},
             "disagrees": {"required": False},
         }
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        problems = dict(
+            citation_problems(
+                attrs["source"].kind, quote=attrs.get("quote"), note=attrs.get("note")
+            )
+        )
+        if "quote" in problems and "quote" not in attrs:
+            problems["quote"] = f"This field is required. {problems['quote'].capitalize()}."
+        if problems:
+            raise serializers.ValidationError(problems)
+        return attrs
 
 
 def slug_list_field(model: type[Model], help_text: str) -> serializers.SlugRelatedField:

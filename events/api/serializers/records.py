@@ -32,6 +32,7 @@ from events.models import (
     Statement,
     Topic,
 )
+from events.provenance import open_ended_problems
 
 EVENT_FIELDS = [
     "id",
@@ -46,9 +47,10 @@ EVENT_FIELDS = [
 EVENT_TRAILING_FIELDS = ["topics", "plover_type", "plover_mode", "note", "citations"]
 TIMESTAMPS = ["created_at", "updated_at"]
 # Each type's own fields: between the shared ones when read, after them when written.
-MEETING_FIELDS = ["kind", "status", "place", "participants", "summary"]
+# `ongoing` (meetings and incidents; a statement is made on a day) first, by the dates.
+MEETING_FIELDS = ["ongoing", "kind", "status", "place", "participants", "summary"]
 STATEMENT_FIELDS = ["kind", "speaker", "text", "meeting", "mentions"]
-INCIDENT_FIELDS = ["kind", "place", "actors", "fatalities", "injuries", "summary"]
+INCIDENT_FIELDS = ["ongoing", "kind", "place", "actors", "fatalities", "injuries", "summary"]
 
 
 class EventSerializer(serializers.ModelSerializer):
@@ -144,13 +146,18 @@ class EventWriteSerializer(StrictInputMixin, NestedWriteMixin, serializers.Model
         start, end = current("date"), current("end_date")
         if start and end and end < start:
             raise serializers.ValidationError({"end_date": "The end date is before the date."})
+        if "ongoing" in self.fields:
+            problems = open_ended_problems(ongoing=bool(current("ongoing")), end_date=end)
+            if problems:
+                raise serializers.ValidationError(dict(problems))
         return attrs
 
     def validate_topics(self, value: list[Topic]) -> list[Topic]:
         return reject_repeats(value, "A topic is listed twice.")
 
     def validate_citations(self, value: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        quotes = [(item["source"].pk, item["quote"]) for item in value]
+        # A reference's citations have no quote: their note tells them apart.
+        quotes = [(item["source"].pk, item.get("quote") or item.get("note")) for item in value]
         reject_repeats(quotes, "The same quote of the same source is cited twice.")
         return value
 

@@ -28,6 +28,7 @@ from events.models import (
     Source,
     Topic,
 )
+from events.provenance import source_problems
 
 # The fields actors and places are written with; their read forms add a link, the
 # citations and the timestamps.
@@ -70,6 +71,7 @@ class SourceSerializer(StrictInputMixin, serializers.ModelSerializer):
         fields = [
             "api_url",
             "slug",
+            "kind",
             "title",
             "publisher",
             "published_on",
@@ -80,6 +82,24 @@ class SourceSerializer(StrictInputMixin, serializers.ModelSerializer):
             "created_at",
             "updated_at",
         ]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        def current(name: str) -> Any:
+            if name in attrs:
+                return attrs[name]
+            default = Source._meta.get_field(name).get_default()
+            return getattr(self.instance, name, default)
+
+        problems = source_problems(
+            current("kind"),
+            url=current("url"),
+            publisher=current("publisher"),
+            published_on=current("published_on"),
+            document=current("document"),
+        )
+        if problems:
+            raise serializers.ValidationError(dict(problems))
+        return attrs
 
 
 class ActorRoleSerializer(StrictInputMixin, serializers.ModelSerializer):

@@ -46,6 +46,10 @@ class TimelineItemSerializer(serializers.Serializer):
     )
     date = serializers.DateField()
     end_date = serializers.DateField(allow_null=True)
+    ongoing = serializers.BooleanField(
+        help_text="Still going on when its last source was written (then end_date is null); "
+        "date filters treat it as reaching the present."
+    )
     date_precision = serializers.ChoiceField(choices=DatePrecision.choices)
     title = serializers.CharField()
     summary = serializers.CharField(
