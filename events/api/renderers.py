@@ -123,6 +123,15 @@ def csv_bom(query_params: Mapping[str, Any]) -> bool:
     return value
 
 
+def check_bom_parameter(query_params: Mapping[str, Any], renderer: BaseRenderer) -> None:
+    """`bom` only with a CSV answer, and only with a value allowed: 400 otherwise."""
+    if BOM_PARAMETER not in query_params:
+        return
+    if not isinstance(renderer, CSVRenderer):
+        raise ValidationError({BOM_PARAMETER: ["bom applies to CSV answers only."]})
+    csv_bom(query_params)
+
+
 def csv_chunks(
     header: list[str], rows: Iterable[Mapping[str, Any]], bom: bool = False
 ) -> Iterator[str]:

@@ -491,3 +491,24 @@ def test_bom_is_checked(client, sample, url, message):
     response = client.get(url)
     assert response.status_code == 400
     assert message in response.json()["bom"][0]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/actors/nikol-pashinyan/history/?bom=null",
+        "/api/v1/actors/nikol-pashinyan/history/?format=csv&bom=null",
+        "/api/v1/?bom=1",
+    ],
+)
+def test_bom_is_checked_where_rows_are_not_filtered(client, sample, url):
+    # The history of a record and the index filter nothing: `bom` is checked all the same.
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "bom" in response.json()
+
+
+def test_a_records_history_as_csv_for_excel(client, sample):
+    response = client.get("/api/v1/actors/nikol-pashinyan/history/?format=csv&bom=1")
+    assert response.status_code == 200
+    assert response.content.startswith(b"\xef\xbb\xbf")
