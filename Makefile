@@ -2,24 +2,39 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+# Two stamps: the runtime requirements (`make run`) and the development tools on top
+# (`make test`, `make sdk`, ...). Each is redone when its requirements files change; a
+# venv made by `make run` gets the tools on the first `make test`.
+RUNTIME_STAMP := $(VENV)/.installed-runtime
+DEV_STAMP := $(VENV)/.installed-dev
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # The seed documents, when they sit beside the repository: tests then check every quote.
 export PARLEY_SOURCES_DIR ?= $(abspath $(wildcard ../shared/seeds))
 
-.PHONY: install run test lint check-schema schema clean
+.PHONY: install install-runtime run test lint check-schema schema clean
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
-	touch $(STAMP)
 
-install: $(STAMP)
+$(RUNTIME_STAMP): requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+# requirements-dev.txt includes requirements.txt: the runtime stamp is fresh afterwards.
+$(DEV_STAMP): requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $(RUNTIME_STAMP) $@
+
+# What serving needs: Django, DRF, the database drivers, gunicorn (requirements.txt).
+install-runtime: $(RUNTIME_STAMP)
+
+# Everything: the runtime plus the tools of the tests, lint, SDKs and benchmarks.
+install: $(DEV_STAMP)
 
 # Local use: DEBUG on (development secret key, static files served by runserver).
-run: install
+run: install-runtime
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py load_curated
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)

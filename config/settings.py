@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "corsheaders",
 ]
 # Benchmark tooling (`manage.py generate_synthetic`, bench/synthetic/): off in the product.
 if env_bool("PARLEY_TOOLING"):
@@ -63,14 +64,21 @@ if env_bool("PARLEY_TOOLING"):
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # CORS for public reads under /api/ (events/api/cors.py); before anything that answers.
+    "events.api.cors.PublicReadsCorsMiddleware",
     # A strict Content-Security-Policy on every HTML page (events/pages/csp.py).
     "events.pages.csp.ContentSecurityPolicyMiddleware",
     # Read-only requests may read from a replica (DATABASE_REPLICA_URL; config/db_routing.py).
     "config.db_routing.ReplicaReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # ETag on every GET and 304 Not Modified for If-None-Match / If-Modified-Since.
-    "django.middleware.http.ConditionalGetMiddleware",
+    # RateLimit-* headers from the throttles (events/api/throttling.py), on 304s too.
+    "events.api.throttling.RateLimitHeadersMiddleware",
+    # Unknown /api/ URLs answer JSON 404 with DEBUG on too (events/api/exceptions.py).
+    "events.api.exceptions.ApiNotFoundMiddleware",
+    # ETag on every GET and HEAD, 304 Not Modified for If-None-Match / If-Modified-Since;
+    # none on errors (events/api/conditional.py).
+    "events.api.conditional.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -196,6 +204,33 @@ if env_bool("SECURE"):
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# Cross-origin reads (events/api/cors.py, docs/api.md "Cross-origin requests"): web pages
+# on other sites may GET/HEAD the API. CORS_ALLOWED_ORIGINS is `*` (any origin, the
+# default), a comma-separated list of origins (`https://a.example,https://b.example`), or
+# empty (no cross-origin reads). Writes are never opened cross-origin, and credentials
+# (cookies, HTTP auth) are never allowed cross-origin: public data needs none.
+_cors_origins = env_list("CORS_ALLOWED_ORIGINS", "*")
+if "*" in _cors_origins and len(_cors_origins) > 1:
+    raise ImproperlyConfigured("CORS_ALLOWED_ORIGINS is either `*` or a list of origins.")
+CORS_ALLOW_ALL_ORIGINS = _cors_origins == ["*"]
+CORS_ALLOWED_ORIGINS = [] if CORS_ALLOW_ALL_ORIGINS else _cors_origins
+CORS_ALLOW_CREDENTIALS = False
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "if-none-match", "if-modified-since"]
+# Headers a cross-origin script may read: paging, caching and rate limits.
+CORS_EXPOSE_HEADERS = [
+    "Content-Disposition",
+    "ETag",
+    "Last-Modified",
+    "Link",
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+    "Retry-After",
+]
+CORS_PREFLIGHT_MAX_AGE = 86400
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -232,7 +267,7 @@ REST_FRAMEWORK = {
     # events.api.exports.ExportMixin, only where records have a place (`geojson_place_field`).
     "DEFAULT_RENDERER_CLASSES": [
         "events.api.renderers.FastJSONRenderer",
-        "rest_framework.renderers.BrowsableAPIRenderer",
+        "events.api.renderers.ParleyBrowsableAPIRenderer",
         "events.api.renderers.CSVRenderer",
     ],
     "DEFAULT_FILTER_BACKENDS": ["events.api.filter_backend.StrictDjangoFilterBackend"],

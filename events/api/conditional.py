@@ -1,5 +1,5 @@
 """Incremental sync: `Last-Modified` on list and detail responses (the matching `ETag`
-and `304 Not Modified` come from Django's ConditionalGetMiddleware), and the
+and `304 Not Modified` come from `ConditionalGetMiddleware` below), and the
 deletions feed for clients that mirror the data."""
 
 from __future__ import annotations
@@ -12,14 +12,24 @@ from typing import Any
 from django.conf import settings
 from django.db import connections
 from django.db.models import Max, Model, QuerySet
-from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.http import http_date
+from django.http import HttpRequest, HttpResponseBase
+from django.middleware import http as django_http
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+    set_response_etag,
+)
+from django.utils.http import http_date, parse_http_date_safe
 from rest_framework.exceptions import APIException
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from events.models import Tombstone
 from events.registry import BY_NAME, RECORD_TYPES
+
+READ_METHODS = frozenset({"GET", "HEAD"})
+VALIDATORS = ("ETag", "Last-Modified")
 
 
 def parse_timestamps(values: Iterable[Any]) -> list[datetime.datetime]:
@@ -143,7 +153,7 @@ class CacheHeadersMixin:
 
     def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any):  # noqa: ANN201
         response = super().finalize_response(request, response, *args, **kwargs)
-        if request.method in ("GET", "HEAD") and response.status_code == 200:
+        if request.method in READ_METHODS and response.status_code == 200:
             cache_for_clients(request, response)
         return response
 
@@ -160,7 +170,7 @@ class LastModifiedMixin(CacheHeadersMixin):
 
     def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any):  # noqa: ANN201
         response = super().finalize_response(request, response, *args, **kwargs)
-        if request.method == "GET" and response.status_code == 200:
+        if request.method in READ_METHODS and response.status_code == 200:
             changed = latest_change(
                 getattr(response, "data", None), self.get_queryset(), self.record_types(), request
             )
@@ -178,3 +188,33 @@ def cache_for_clients(request: Request, response: Response) -> None:
     else:
         patch_cache_control(response, public=True, max_age=settings.API_CACHE_MAX_AGE)
     patch_vary_headers(response, ("Accept", "Authorization", "Cookie"))
+
+
+class ConditionalGetMiddleware(django_http.ConditionalGetMiddleware):
+    """Django's `ETag` and `304 Not Modified`, with two changes.
+
+    - `HEAD` gets the validators `GET` gets (and its 304): the server drops a HEAD's body
+      only after the middleware, so the ETag is computed from the same body. Django
+      skips HEAD, so a client could not check for a change without downloading.
+    - An error (4xx, 5xx) carries no validators: an ETag on a 404 or a 429 would let a
+      cache revalidate the error as if it were the resource.
+    """
+
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
+        if response.status_code >= 400:
+            for header in VALIDATORS:
+                response.headers.pop(header, None)
+            return response
+        if request.method not in READ_METHODS:
+            return response
+        if self.needs_etag(response) and not response.has_header("ETag"):
+            set_response_etag(response)
+        etag = response.get("ETag")
+        last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+        if etag or last_modified:
+            return get_conditional_response(
+                request, etag=etag, last_modified=last_modified, response=response
+            )
+        return response

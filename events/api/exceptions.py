@@ -89,6 +89,23 @@ class DatabaseUnavailableMiddleware:
         return None
 
 
+class ApiNotFoundMiddleware:
+    """A URL under /api/ that matches no route answers the JSON 404, even with DEBUG on
+    (`make run`), where Django would show its HTML debug page: a client parsing the
+    answer gets `{"detail": ...}` in development as in production. Placed below
+    CommonMiddleware, whose slash-appending redirect still applies to what it returns."""
+
+    def __init__(self, get_response: Any) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        unrouted = getattr(request, "resolver_match", None) is None
+        if response.status_code == 404 and unrouted and request.path_info.startswith("/api/"):
+            return json_not_found(request)
+        return response
+
+
 def json_bad_request(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
     if isinstance(exception, RequestDataTooBig):
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE

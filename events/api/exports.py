@@ -30,9 +30,11 @@ from rest_framework.settings import api_settings
 
 from events.api.openapi import ParleyAutoSchema
 from events.api.renderers import (
+    BOM_PARAMETER,
     CSVRenderer,
     ExportRenderer,
     GeoJSONRenderer,
+    csv_bom,
     csv_chunks,
     feature_collection_chunks,
     serializer_columns,
@@ -225,6 +227,16 @@ class ExportSchema(ParleyAutoSchema):
                     description=description,
                 )
             )
+        if any(isinstance(renderer, CSVRenderer) for renderer in renderers):
+            parameters.append(
+                OpenApiParameter(
+                    BOM_PARAMETER,
+                    OpenApiTypes.BOOL,
+                    OpenApiParameter.QUERY,
+                    description="CSV only: start the file with a UTF-8 byte order mark, so "
+                    "that Excel reads it as UTF-8 (`Chișinău`, not `ChiÈ™inÄƒu`).",
+                )
+            )
         return parameters
 
 
@@ -310,7 +322,8 @@ class ExportListMixin:
 
     def export_csv(self) -> StreamingHttpResponse:
         columns = serializer_columns(self.get_serializer())
-        return self.streamed(csv_chunks(columns, self.export_rows()), CSVRenderer)
+        bom = csv_bom(self.request.query_params)
+        return self.streamed(csv_chunks(columns, self.export_rows(), bom), CSVRenderer)
 
     def export_geojson(self) -> StreamingHttpResponse:
         records = self.export_records()

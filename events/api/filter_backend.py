@@ -10,6 +10,8 @@ from django_filters import rest_framework as filters
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 
+from events.api.renderers import BOM_PARAMETER, CSVRenderer
+
 if TYPE_CHECKING:
     from rest_framework.views import APIView
 
@@ -32,6 +34,8 @@ class StrictDjangoFilterBackend(filters.DjangoFilterBackend):
         paginator = getattr(view, "paginator", None)
         if paginator is not None:
             known.update(getattr(paginator, "query_parameters", ()))
+        if isinstance(getattr(request, "accepted_renderer", None), CSVRenderer):
+            known.add(BOM_PARAMETER)  # its value is checked with the format (negotiation)
         unknown = sorted(set(request.query_params) - known)
         if unknown:
             raise ValidationError(

@@ -5,6 +5,7 @@ mixin that builds its form class once."""
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any, ClassVar
 
 from django import forms
@@ -103,12 +104,26 @@ def require_all(queryset: QuerySet, relation: str, records: list[Actor]) -> Quer
     return queryset.distinct() if records else queryset
 
 
+# A date-time whose UTC offset lost its `+`: in a query string `+` means a space, so
+# `2024-01-01T00:00:00+00:00` typed unencoded arrives as `2024-01-01T00:00:00 00:00`.
+SPACE_FOR_PLUS = re.compile(r"\d{2}:\d{2}(:\d{2}(\.\d+)?)? \d{2}(:?\d{2})?$")
+
+
 class UTCIsoDateTimeField(IsoDateTimeField):
     """An ISO 8601 date-time, converted to UTC. The database would otherwise get the
     client's offset: PostgreSQL refuses one beyond ±15:59 (a 409 on a read), and SQLite's
     own conversion overflows near year 1 or 9999 (a 500)."""
 
     def to_python(self, value: Any) -> datetime.datetime | None:
+        if isinstance(value, str) and SPACE_FOR_PLUS.search(value.strip()):
+            # The message's own `%` must go through params: django-filter formats it.
+            raise forms.ValidationError(
+                "Enter a valid date/time. %(value)s looks like an offset whose '+' became "
+                "a space: in a URL '+' means a space, so encode it as %(plus)s (e.g. "
+                "2024-01-01T00:00:00%(plus)s00:00), or use Z for UTC (2024-01-01T00:00:00Z).",
+                code="invalid",
+                params={"value": repr(value.strip()), "plus": "%2B"},
+            )
         moment = super().to_python(value)
         if moment is None:
             return None

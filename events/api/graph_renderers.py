@@ -3,8 +3,13 @@ Cytoscape, networkx, igraph...
 
 The renderers take the JSON representation of a network (`NetworkSerializer` data:
 `{"nodes": [...], "edges": [...]}`) and write it with the standard library's
-ElementTree. Nodes carry `name`, `kind` and `meetings`; edges carry `weight`,
-`meeting_ids` (space-separated), `first_date` and `last_date` (ISO dates).
+ElementTree. Nodes carry `name`, `kind` and `meetings`; edges carry `weight` and
+`meeting_ids` (space-separated).
+
+Time: GEXF is a dynamic graph (`mode="dynamic"`, `timeformat="date"`): every node and edge
+has `start` and `end`, the first and last day of the meetings it stands for, so Gephi's
+timeline shows the network grow and actors come and go. GraphML has no notion of time:
+there the same days are the attributes `first_date` and `last_date` (ISO dates).
 """
 
 from __future__ import annotations
@@ -13,30 +18,38 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from typing import Any
 
-from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer
+from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from events.api.renderers import FastJSONRenderer
+from events.api.renderers import FastJSONRenderer, ParleyBrowsableAPIRenderer
 
 GEXF_NAMESPACE = "http://gexf.net/1.3"
 GRAPHML_NAMESPACE = "http://graphml.graphdrawing.org/xmlns"
 XSI_NAMESPACE = "http://www.w3.org/2001/XMLSchema-instance"
 DESCRIPTION = "Parley co-participation network: actors tied by the meetings they shared."
 
-# (name, GEXF type, GraphML type). Dates are strings: GEXF readers such as networkx
-# know no `date` attribute type, and GraphML has none.
+# (name, GEXF type, GraphML type); a GEXF type of None: written natively, not as an
+# attribute (`weight` on <edge>, the dates as the element's `start` and `end`). GraphML
+# has no date type: dates are ISO strings.
 NODE_ATTRIBUTES = (
     ("name", "string", "string"),
     ("kind", "string", "string"),
     ("meetings", "integer", "int"),
+    ("first_date", None, "string"),
+    ("last_date", None, "string"),
 )
 EDGE_ATTRIBUTES = (
-    ("weight", None, "int"),  # GEXF has a native `weight` on <edge>
+    ("weight", None, "int"),
     ("meeting_ids", "string", "string"),
-    ("first_date", "string", "string"),
-    ("last_date", "string", "string"),
+    ("first_date", None, "string"),
+    ("last_date", None, "string"),
 )
+
+
+def lifetime(item: Mapping[str, Any]) -> dict[str, str]:
+    """GEXF's `start` and `end` (inclusive days) of a node or edge."""
+    return {"start": str(item["first_date"]), "end": str(item["last_date"])}
 
 
 def attribute_text(value: Any) -> str:
@@ -74,7 +87,7 @@ class GraphRenderer(BaseRenderer):
 
 
 class GEXFRenderer(GraphRenderer):
-    """GEXF 1.3 (https://gexf.net/), an undirected static graph."""
+    """GEXF 1.3 (https://gexf.net/), an undirected dynamic graph dated by day."""
 
     media_type = "application/gexf+xml"
     format = "gexf"
@@ -92,7 +105,16 @@ class GEXFRenderer(GraphRenderer):
         meta = ET.SubElement(root, "meta")
         ET.SubElement(meta, "creator").text = "Parley"
         ET.SubElement(meta, "description").text = DESCRIPTION
-        graph = ET.SubElement(root, "graph", {"defaultedgetype": "undirected", "mode": "static"})
+        graph = ET.SubElement(
+            root,
+            "graph",
+            {
+                "defaultedgetype": "undirected",
+                "mode": "dynamic",
+                "timeformat": "date",
+                "timerepresentation": "interval",
+            },
+        )
         for attribute_class, attributes in (("node", NODE_ATTRIBUTES), ("edge", EDGE_ATTRIBUTES)):
             declared = ET.SubElement(graph, "attributes", {"class": attribute_class})
             for name, gexf_type, _ in attributes:
@@ -103,7 +125,9 @@ class GEXFRenderer(GraphRenderer):
 
         nodes = ET.SubElement(graph, "nodes")
         for node in data["nodes"]:
-            element = ET.SubElement(nodes, "node", {"id": node["slug"], "label": node["name"]})
+            element = ET.SubElement(
+                nodes, "node", {"id": node["slug"], "label": node["name"], **lifetime(node)}
+            )
             self.add_values(element, node, NODE_ATTRIBUTES)
         edges = ET.SubElement(graph, "edges")
         for number, edge in enumerate(data["edges"]):
@@ -115,6 +139,7 @@ class GEXFRenderer(GraphRenderer):
                     "source": edge["source"],
                     "target": edge["target"],
                     "weight": str(edge["weight"]),
+                    **lifetime(edge),
                 },
             )
             self.add_values(element, edge, EDGE_ATTRIBUTES)
@@ -183,7 +208,12 @@ class GraphFormatsMixin:
     format was asked for: neither is a graph.
     """
 
-    renderer_classes = (FastJSONRenderer, BrowsableAPIRenderer, GEXFRenderer, GraphMLRenderer)
+    renderer_classes = (
+        FastJSONRenderer,
+        ParleyBrowsableAPIRenderer,
+        GEXFRenderer,
+        GraphMLRenderer,
+    )
 
     def finalize_response(
         self, request: Request, response: Response, *args: Any, **kwargs: Any

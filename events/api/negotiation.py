@@ -7,6 +7,8 @@ from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 
+from events.api.renderers import check_bom_parameter
+
 
 class StrictContentNegotiation(DefaultContentNegotiation):
     def select_renderer(
@@ -23,7 +25,10 @@ class StrictContentNegotiation(DefaultContentNegotiation):
         ):
             # DRF ignores `?format=`; like an empty filter, it is refused, not guessed at.
             raise ValidationError({"format": ["Give a format, or leave the parameter out."]})
-        return super().select_renderer(request, renderers, format_suffix)
+        renderer, media_type = super().select_renderer(request, renderers, format_suffix)
+        # Checked with the format it depends on, on every view (not all filter their rows).
+        check_bom_parameter(request.query_params, renderer)
+        return renderer, media_type
 
     def filter_renderers(self, renderers: list[BaseRenderer], format: str) -> list[BaseRenderer]:
         matching = [renderer for renderer in renderers if renderer.format == format]

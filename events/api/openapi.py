@@ -300,6 +300,8 @@ class TokenOrBearerScheme(OpenApiAuthenticationExtension):
             "description": "A token from `manage.py issue_token`, sent as `Token <token>` "
             "(or `Bearer <token>`). Tokens expire; see docs/operations.md.",
         }
+
+
 # --- The schema as generated clients read it ----------------------------------------------
 
 # The `format` value of each media type a view may offer besides JSON.

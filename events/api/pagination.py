@@ -12,6 +12,8 @@ from django.utils.functional import cached_property
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import Cursor, CursorPagination, PageNumberPagination
 from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from events.api.conditional import request_change_stamps
 from events.api.counting import cached_count
@@ -67,6 +69,22 @@ class StrictPageSizeMixin:
         return parameters
 
 
+class LinkHeaderMixin:
+    """The page's neighbours also as an RFC 8288 `Link` header (`first`, `prev`, `next`,
+    `last` where known), the links GitHub-style clients and generic HTTP tools follow
+    without reading the body; CSV users paging by hand see them with `curl -I`."""
+
+    def page_links(self) -> dict[str, str | None]:
+        raise NotImplementedError
+
+    def get_paginated_response(self, data: list) -> Response:
+        response = super().get_paginated_response(data)  # type: ignore[misc]
+        links = [f'<{url}>; rel="{rel}"' for rel, url in self.page_links().items() if url]
+        if links:
+            response["Link"] = ", ".join(links)
+        return response
+
+
 class CachedCountPaginator(Paginator):
     """Counts a query once per version of the data (events/api/counting.py)."""
 
@@ -79,8 +97,22 @@ class CachedCountPaginator(Paginator):
         return super().count
 
 
-class StrictPageNumberPagination(StrictPageSizeMixin, PageNumberPagination):
+class StrictPageNumberPagination(LinkHeaderMixin, StrictPageSizeMixin, PageNumberPagination):
     django_paginator_class = CachedCountPaginator
+
+    def page_url(self, number: int) -> str:
+        url = self.request.build_absolute_uri()
+        if number == 1:
+            return remove_query_param(url, self.page_query_param)
+        return replace_query_param(url, self.page_query_param, number)
+
+    def page_links(self) -> dict[str, str | None]:
+        return {
+            "first": self.page_url(1),
+            "prev": self.get_previous_link(),
+            "next": self.get_next_link(),
+            "last": self.page_url(self.page.paginator.num_pages),
+        }
 
     @property
     def query_parameters(self) -> tuple[str, ...]:
@@ -113,7 +145,7 @@ class StrictPageNumberPagination(StrictPageSizeMixin, PageNumberPagination):
         return list(self.page)
 
 
-class TimelineCursorPagination(StrictPageSizeMixin, CursorPagination):
+class TimelineCursorPagination(LinkHeaderMixin, StrictPageSizeMixin, CursorPagination):
     """Cursor pagination for the timeline: a deep page costs the same as the first.
 
     Newest first by default; `ordering=date` for oldest first; with `search` on
@@ -139,6 +171,11 @@ class TimelineCursorPagination(StrictPageSizeMixin, CursorPagination):
     def check_query_parameters(self, request: Request) -> None:
         super().check_query_parameters(request)
         self.decode_cursor(request)
+
+    def page_links(self) -> dict[str, str | None]:
+        # A cursor feed knows its first page (no cursor) but not its last.
+        first = remove_query_param(self.request.build_absolute_uri(), self.cursor_query_param)
+        return {"first": first, "prev": self.get_previous_link(), "next": self.get_next_link()}
 
     def decode_cursor(self, request: Request) -> Cursor | None:
         try:

@@ -23,7 +23,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import orjson
-from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.exceptions import ValidationError
+from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer, JSONRenderer
 from rest_framework.utils.encoders import JSONEncoder
 
 LIST_SEPARATOR = "; "
@@ -104,12 +105,43 @@ def safe_cell(value: Any) -> str:
     return text
 
 
-def csv_chunks(header: list[str], rows: Iterable[Mapping[str, Any]]) -> Iterator[str]:
+# `?bom=1` on a CSV answer: a UTF-8 byte order mark first. Excel reads a CSV without one
+# in the machine's legacy code page ("ChiÈ™inÄƒu"); with it, as UTF-8 ("Chișinău").
+BOM_PARAMETER = "bom"
+BOM = "\ufeff"
+BOM_VALUES = {"1": True, "true": True, "0": False, "false": False}
+
+
+def csv_bom(query_params: Mapping[str, Any]) -> bool:
+    """Whether a CSV answer starts with a byte order mark; 400 for a value not allowed."""
+    raw = query_params.get(BOM_PARAMETER)
+    if raw is None:
+        return False
+    value = BOM_VALUES.get(str(raw).strip().lower())
+    if value is None:
+        raise ValidationError({BOM_PARAMETER: ["Use bom=1 (or true) for a byte order mark."]})
+    return value
+
+
+def check_bom_parameter(query_params: Mapping[str, Any], renderer: BaseRenderer) -> None:
+    """`bom` only with a CSV answer, and only with a value allowed: 400 otherwise."""
+    if BOM_PARAMETER not in query_params:
+        return
+    if not isinstance(renderer, CSVRenderer):
+        raise ValidationError({BOM_PARAMETER: ["bom applies to CSV answers only."]})
+    csv_bom(query_params)
+
+
+def csv_chunks(
+    header: list[str], rows: Iterable[Mapping[str, Any]], bom: bool = False
+) -> Iterator[str]:
     """The CSV text of the rows, header first, in pieces of about CHUNK_CHARACTERS.
 
     Rows are consumed lazily, so a generator of rows is never held in memory whole.
     """
     buffer = io.StringIO()
+    if bom:
+        buffer.write(BOM)
     writer = csv.writer(buffer)
     writer.writerow(header)
     for row in rows:
@@ -217,6 +249,17 @@ class FastJSONRenderer(JSONRenderer):
         return json_bytes(data)
 
 
+class ParleyBrowsableAPIRenderer(BrowsableAPIRenderer):
+    """DRF's browsable API, with its "Filters" form also on the views that answer one
+    filtered aggregate rather than a list (`/stats/`, `/network/`: `aggregate_filters`).
+    DRF offers the form only where it recognises a list or a page."""
+
+    def get_filter_form(self, data: Any, view: Any, request: Any) -> Any:
+        if getattr(view, "aggregate_filters", False):
+            data = []  # what DRF's list check wants to see; the form ignores the data
+        return super().get_filter_form(data, view, request)
+
+
 class ExportRenderer(BaseRenderer):
     """Base for the export formats: error bodies are rendered as JSON."""
 
@@ -253,7 +296,12 @@ class CSVRenderer(ExportRenderer):
             header = declared_columns(renderer_context.get("view"))
         if not header:
             return b""
-        return "".join(csv_chunks(header, rows)).encode(self.charset)
+        request = renderer_context.get("request")
+        try:  # checked before the view ran (events.api.filter_backend); never fail here
+            bom = csv_bom(request.query_params) if request is not None else False
+        except ValidationError:
+            bom = False
+        return "".join(csv_chunks(header, rows, bom)).encode(self.charset)
 
 
 class GeoJSONRenderer(ExportRenderer):

@@ -31,6 +31,8 @@ class NetworkNode:
     name: str
     kind: str
     meetings: int
+    first_date: datetime.date
+    last_date: datetime.date
 
 
 @dataclass(frozen=True)
@@ -106,11 +108,13 @@ def build_network(meetings: QuerySet[Meeting]) -> Network:
     )
     actors: dict[str, tuple[str, str]] = {}
     meeting_count: dict[str, int] = defaultdict(int)
+    spans: dict[str, _Tie] = defaultdict(_Tie)  # each actor's own meetings
     participants: dict[int, list[str]] = defaultdict(list)
     days: dict[int, tuple[datetime.date, datetime.date]] = {}
     for meeting_id, date, end_date, slug, name, kind in rows:
         actors[slug] = (name, kind)
         meeting_count[slug] += 1
+        spans[slug].add(meeting_id, date, end_date or date)
         participants[meeting_id].append(slug)
         days[meeting_id] = (date, end_date or date)
 
@@ -121,7 +125,14 @@ def build_network(meetings: QuerySet[Meeting]) -> Network:
             ties[pair].add(meeting_id, start, end)
 
     nodes = [
-        NetworkNode(slug=slug, name=name, kind=kind, meetings=meeting_count[slug])
+        NetworkNode(
+            slug=slug,
+            name=name,
+            kind=kind,
+            meetings=meeting_count[slug],
+            first_date=spans[slug].first_date,
+            last_date=spans[slug].last_date,
+        )
         for slug, (name, kind) in sorted(actors.items())
     ]
     edges = [

@@ -486,3 +486,61 @@ def test_csv_and_jsonl_say_what_a_citation_supports_and_whether_it_disagrees(cli
     meeting = next(r for r in records if r["type"] == "meeting" and r["id"] == 2)
     assert {"source": "sample-a", "quote": "x", "note": "", "supports": ["date", "place"],
             "disagrees": True} in meeting["citations"]  # fmt: skip
+
+
+# --- A byte order mark for Excel ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/v1/places/?format=csv&bom=1", "/api/v1/places/chisinau/?format=csv&bom=true"]
+)
+def test_bom_makes_csv_that_excel_reads_as_utf8(client, sample, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert body.startswith(b"\xef\xbb\xbf")
+    # What Excel does with such a file: the mark tells it the encoding.
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    assert "Chișinău" in {row["name"] for row in rows}
+
+
+def test_csv_has_no_bom_unless_asked(client, sample):
+    for url in ("/api/v1/places/?format=csv", "/api/v1/places/?format=csv&bom=0"):
+        body = b"".join(client.get(url).streaming_content)
+        assert not body.startswith(b"\xef\xbb\xbf")
+        assert "Chișinău" in body.decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("/api/v1/places/?format=csv&bom=yes please", "bom=1"),
+        ("/api/v1/places/?bom=1", "CSV answers only"),
+        ("/api/v1/stats/?bom=1", "CSV answers only"),
+    ],
+)
+def test_bom_is_checked(client, sample, url, message):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert message in response.json()["bom"][0]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/actors/nikol-pashinyan/history/?bom=null",
+        "/api/v1/actors/nikol-pashinyan/history/?format=csv&bom=null",
+        "/api/v1/?bom=1",
+    ],
+)
+def test_bom_is_checked_where_rows_are_not_filtered(client, sample, url):
+    # The history of a record and the index filter nothing: `bom` is checked all the same.
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "bom" in response.json()
+
+
+def test_a_records_history_as_csv_for_excel(client, sample):
+    response = client.get("/api/v1/actors/nikol-pashinyan/history/?format=csv&bom=1")
+    assert response.status_code == 200
+    assert response.content.startswith(b"\xef\xbb\xbf")

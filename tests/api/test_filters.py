@@ -150,3 +150,23 @@ def test_page_size_and_pages(client, sample):
 )
 def test_date_precision_filter(client, sample, url, expected):
     assert ids(client, url) == expected
+
+
+@pytest.mark.parametrize(
+    "value", ["2024-01-01T00:00:00 00:00", "2024-01-01T00:00 02:00", "2024-01-01T00:00:00.5 0400"]
+)
+def test_an_unencoded_plus_in_a_timestamp_is_explained(client, sample, value):
+    # `?updated_since=2024-01-01T00:00:00+00:00` typed into a URL: `+` arrives as a space.
+    response = client.get("/api/v1/meetings/", {"updated_since": value})
+    assert response.status_code == 400
+    message = response.json()["updated_since"][0]
+    assert "%2B" in message and "'+'" in message
+
+
+def test_an_encoded_plus_and_z_work(client, sample):
+    for value in ("2000-01-01T00:00:00+00:00", "2000-01-01T00:00:00Z"):
+        response = client.get("/api/v1/meetings/", {"updated_since": value})
+        assert response.status_code == 200
+        assert response.json()["count"] > 0
+    raw = client.get("/api/v1/meetings/?updated_since=2000-01-01T00:00:00%2B00:00")
+    assert raw.status_code == 200

@@ -101,6 +101,24 @@ def test_browsable_api_shows_the_filter_form(client, sample):
     assert b"[invalid name]" not in response.content  # every filter has a label
 
 
+@pytest.mark.parametrize(
+    ("url", "fields"),
+    [
+        ("/api/v1/stats/", ("group_by", "date_from", "topic")),
+        ("/api/v1/network/", ("date_from", "date_to", "topic", "kind")),
+    ],
+)
+def test_aggregates_show_the_filter_form_too(client, sample, url, fields):
+    # /stats/ and /network/ answer one object, not a list: DRF alone offers no form.
+    html = client.get(url, HTTP_ACCEPT="text/html").content.decode()
+    assert 'data-target="#filtersModal"' in html  # the "Filters" button
+    for field in fields:
+        assert f'name="{field}"' in html
+    # Its fields submit as a query the view accepts (blank fields mean "no filter").
+    response = client.get(url, {"date_from": "2023-01-01", "topic": ""}, HTTP_ACCEPT="text/html")
+    assert response.status_code == 200
+
+
 def test_places_and_actors_show_their_citations(client, sample):
     body = client.get("/api/v1/places/lachin-corridor/").json()
     assert body["citations"] == [

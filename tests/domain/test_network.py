@@ -11,6 +11,7 @@ Expected values are worked out by hand from tests/data/curated/meetings.yaml:
 
 import datetime
 import io
+import xml.etree.ElementTree as ET
 
 import networkx as nx
 import pytest
@@ -37,18 +38,25 @@ def edge(source, target, weight, meeting_ids, first, last):
     }
 
 
-def node(slug, name, kind, meetings):
-    return {"slug": slug, "name": name, "kind": kind, "meetings": meetings}
+def node(slug, name, kind, meetings, first, last):
+    return {
+        "slug": slug,
+        "name": name,
+        "kind": kind,
+        "meetings": meetings,
+        "first_date": first,
+        "last_date": last,
+    }
 
 
 FULL_NETWORK = {
     "nodes": [
-        node("armenia", "Armenia", "state", 1),
-        node("azerbaijan", "Azerbaijan", "state", 1),
-        node("charles-michel", "Charles Michel", "person", 2),
-        node("ilham-aliyev", "Ilham Aliyev", "person", 3),
-        node("nikol-pashinyan", "Nikol Pashinyan", "person", 3),
-        node("vladimir-putin", "Vladimir Putin", "person", 1),
+        node("armenia", "Armenia", "state", 1, "2023-05-01", "2023-05-04"),
+        node("azerbaijan", "Azerbaijan", "state", 1, "2023-05-01", "2023-05-04"),
+        node("charles-michel", "Charles Michel", "person", 2, "2023-05-14", "2023-06-01"),
+        node("ilham-aliyev", "Ilham Aliyev", "person", 3, "2023-05-14", "2023-06-01"),
+        node("nikol-pashinyan", "Nikol Pashinyan", "person", 3, "2023-05-14", "2023-06-01"),
+        node("vladimir-putin", "Vladimir Putin", "person", 1, "2023-05-25", "2023-05-25"),
     ],
     "edges": [
         # Meeting 3 spans four days: the tie lasts until its end date.
@@ -126,8 +134,8 @@ def test_date_range_uses_overlap_semantics(client, sample):
     network = get_json(client, NETWORK + "?date_from=2023-05-03&date_to=2023-05-10")
     assert network == {
         "nodes": [
-            node("armenia", "Armenia", "state", 1),
-            node("azerbaijan", "Azerbaijan", "state", 1),
+            node("armenia", "Armenia", "state", 1, "2023-05-01", "2023-05-04"),
+            node("azerbaijan", "Azerbaijan", "state", 1, "2023-05-01", "2023-05-04"),
         ],
         "edges": [edge("armenia", "azerbaijan", 1, [3], "2023-05-01", "2023-05-04")],
     }
@@ -315,6 +323,13 @@ def read_graph(client, url, media_type, reader):
     return reader(io.BytesIO(response.content))
 
 
+def days(data):
+    """An element's first and last day: GEXF's `start`/`end`, GraphML's attributes."""
+    if "start" in data:
+        return data["start"], data["end"]
+    return data["first_date"], data["last_date"]
+
+
 def assert_same_graph(graph, network):
     assert not graph.is_directed()
     assert graph.number_of_nodes() == len(network["nodes"])
@@ -324,11 +339,12 @@ def assert_same_graph(graph, network):
         assert data["name"] == n["name"]
         assert data["kind"] == n["kind"]
         assert data["meetings"] == n["meetings"]
+        assert days(data) == (n["first_date"], n["last_date"])
     for e in network["edges"]:
         data = graph.edges[e["source"], e["target"]]
         assert data["weight"] == e["weight"]
         assert data["meeting_ids"] == " ".join(str(i) for i in e["meeting_ids"])
-        assert (data["first_date"], data["last_date"]) == (e["first_date"], e["last_date"])
+        assert days(data) == (e["first_date"], e["last_date"])
 
 
 @pytest.mark.parametrize(
@@ -345,7 +361,7 @@ def test_graph_files_open_in_networkx(client, sample, file_format, media_type, r
     pair = graph.edges["nikol-pashinyan", "ilham-aliyev"]
     assert pair["weight"] == 3
     assert pair["meeting_ids"] == "1 2 4"
-    assert (pair["first_date"], pair["last_date"]) == ("2023-05-14", "2023-06-01")
+    assert days(pair) == ("2023-05-14", "2023-06-01")
     assert graph.edges["armenia", "azerbaijan"]["weight"] == 1
     assert graph.nodes["nikol-pashinyan"]["meetings"] == 3
     assert_same_graph(graph, FULL_NETWORK)
@@ -364,6 +380,26 @@ def test_graph_files_follow_the_filters(client, sample, file_format, media_type,
     assert_same_graph(graph, get_json(client, f"{NETWORK}?{query}"))
     assert graph.number_of_nodes() == 4
     assert graph.number_of_edges() == 5
+
+
+def test_gexf_is_dynamic_for_gephis_timeline(client, sample):
+    # Gephi reads `start`/`end` of a dynamic graph as each element's life on the timeline.
+    root = ET.fromstring(client.get(f"{NETWORK}?format=gexf").content)
+    ns = {"g": "http://gexf.net/1.3"}
+    graph = root.find("g:graph", ns)
+    assert graph.get("mode") == "dynamic"
+    assert graph.get("timeformat") == "date"
+    nodes = {n.get("id"): (n.get("start"), n.get("end")) for n in graph.findall(".//g:node", ns)}
+    assert nodes["armenia"] == ("2023-05-01", "2023-05-04")
+    assert nodes["vladimir-putin"] == ("2023-05-25", "2023-05-25")
+    spans = {
+        (e.get("source"), e.get("target")): (e.get("start"), e.get("end"))
+        for e in graph.findall(".//g:edge", ns)
+    }
+    assert spans[("charles-michel", "ilham-aliyev")] == ("2023-05-14", "2023-06-01")
+    # The dates are the elements' time, not plain attributes any more.
+    declared = {a.get("id") for a in graph.findall(".//g:attribute", ns)}
+    assert not declared & {"first_date", "last_date"}
 
 
 def test_graph_files_are_negotiated_by_accept_header(client, sample):

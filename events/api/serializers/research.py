@@ -113,6 +113,13 @@ class NetworkNodeSerializer(serializers.Serializer):
     meetings = serializers.IntegerField(
         help_text="Number of the selected meetings the actor took part in, in any role."
     )
+    first_date = serializers.DateField(
+        help_text="First day of the earliest selected meeting the actor took part in."
+    )
+    last_date = serializers.DateField(
+        help_text="Last day of the latest selected meeting the actor took part in (its end "
+        "date if it spanned days)."
+    )
 
 
 class NetworkEdgeSerializer(serializers.Serializer):

@@ -103,6 +103,7 @@ class StatsView(CacheHeadersMixin, generics.GenericAPIView):
     serializer_class = serializers.StatsSerializer
     filterset_class = filtersets.StatsFilterSet
     pagination_class = None
+    aggregate_filters = True  # the browsable API's "Filters" form
 
     @extend_schema(
         summary="Event counts for plotting",
@@ -156,6 +157,7 @@ class NetworkView(CacheHeadersMixin, GraphFormatsMixin, generics.GenericAPIView)
     serializer_class = serializers.NetworkSerializer
     filterset_class = filtersets.NetworkFilterSet
     pagination_class = None
+    aggregate_filters = True  # the browsable API's "Filters" form
 
     def get(self, request: Request) -> Response:
         network = build_network(self.filter_queryset(self.get_queryset()))
