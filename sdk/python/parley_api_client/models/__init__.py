@@ -15,6 +15,7 @@ from .citation_request import CitationRequest
 from .cursor_paginated_timeline_item_list import CursorPaginatedTimelineItemList
 from .date_precision_enum import DatePrecisionEnum
 from .deletion import Deletion
+from .documented_only_enum import DocumentedOnlyEnum
 from .error_detail import ErrorDetail
 from .event_ordering_enum import EventOrderingEnum
 from .event_type_enum import EventTypeEnum
@@ -59,6 +60,7 @@ from .revision import Revision
 from .revision_action_enum import RevisionActionEnum
 from .revision_via_enum import RevisionViaEnum
 from .source import Source
+from .source_kind_enum import SourceKindEnum
 from .source_request import SourceRequest
 from .statement import Statement
 from .statement_kind_enum import StatementKindEnum
@@ -66,7 +68,7 @@ from .statement_write_request import StatementWriteRequest
 from .stats import Stats
 from .stats_group_by_enum import StatsGroupByEnum
 from .stats_row import StatsRow
-from .supports_enum import SupportsEnum
+from .supported_field_enum import SupportedFieldEnum
 from .timeline_actor import TimelineActor
 from .timeline_citation import TimelineCitation
 from .timeline_item import TimelineItem
@@ -92,6 +94,7 @@ __all__ = (
     "CursorPaginatedTimelineItemList",
     "DatePrecisionEnum",
     "Deletion",
+    "DocumentedOnlyEnum",
     "ErrorDetail",
     "EventOrderingEnum",
     "EventTypeEnum",
@@ -136,6 +139,7 @@ __all__ = (
     "RevisionActionEnum",
     "RevisionViaEnum",
     "Source",
+    "SourceKindEnum",
     "SourceRequest",
     "Statement",
     "StatementKindEnum",
@@ -143,7 +147,7 @@ __all__ = (
     "Stats",
     "StatsGroupByEnum",
     "StatsRow",
-    "SupportsEnum",
+    "SupportedFieldEnum",
     "TimelineActor",
     "TimelineCitation",
     "TimelineItem",

@@ -35,7 +35,8 @@ class Actor:
         identifiers (list[ActorIdentifier]): Identifiers of the actor in other datasets (scheme and value).
         roles (list[ActorRole]): Offices the actor held, with the organisation and dates where known.
         note (str): Curator's note: judgement calls, disagreements.
-        citations (list[Citation]): Sources: short verbatim quotes, each from a named source document.
+        citations (list[Citation]): Sources: short verbatim quotes from held documents, or notes on what an outside
+            reference attests; each names the fields it supports.
         created_at (datetime.datetime): When the record was created in Parley.
         updated_at (datetime.datetime): When the record, or anything it shows, last changed (for sync clients).
     """

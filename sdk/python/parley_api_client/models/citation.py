@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.supports_enum import SupportsEnum
+from ..models.supported_field_enum import SupportedFieldEnum
 
 T = TypeVar("T", bound="Citation")
 
@@ -23,16 +23,18 @@ class Citation:
 
         Attributes:
             source (str): Slug of the cited source.
-            quote (str): Exact substring of the source document.
-            note (str): Curator's note: judgement calls and disagreements between sources.
-            supports (list[SupportsEnum]): Names of the record's fields this citation supports, e.g. ["date", "place"].
+            quote (str): Exact substring of the source document; empty when the source is a reference (its text is not
+                held).
+            note (str): The curator's note; for a reference, what it attests, in our own words.
+            supports (list[SupportedFieldEnum]): Names of the record's fields this citation supports, e.g. ["date",
+                "place"].
             disagrees (bool): True when the source states something other than the recorded value.
     """
 
     source: str
     quote: str
     note: str
-    supports: list[SupportsEnum]
+    supports: list[SupportedFieldEnum]
     disagrees: bool
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -76,7 +78,7 @@ class Citation:
         supports = []
         _supports = d.pop("supports")
         for supports_item_data in _supports:
-            supports_item = SupportsEnum(supports_item_data)
+            supports_item = SupportedFieldEnum(supports_item_data)
 
             supports.append(supports_item)
 

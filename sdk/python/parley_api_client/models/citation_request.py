@@ -5,7 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..models.supports_enum import SupportsEnum
+from ..models.supported_field_enum import SupportedFieldEnum
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CitationRequest")
@@ -23,17 +23,18 @@ class CitationRequest:
 
         Attributes:
             source (str): Slug of the cited source.
-            quote (str): Exact substring of the source document.
-            note (str | Unset): Curator's note: judgement calls and disagreements between sources.
-            supports (list[SupportsEnum] | Unset): Names of the record's fields this citation supports, e.g. ["date",
+            quote (str | Unset): Exact substring of the source document; empty when the source is a reference (its text is
+                not held).
+            note (str | Unset): The curator's note; for a reference, what it attests, in our own words.
+            supports (list[SupportedFieldEnum] | Unset): Names of the record's fields this citation supports, e.g. ["date",
                 "place"].
             disagrees (bool | Unset): True when the source states something other than the recorded value.
     """
 
     source: str
-    quote: str
+    quote: str | Unset = UNSET
     note: str | Unset = UNSET
-    supports: list[SupportsEnum] | Unset = UNSET
+    supports: list[SupportedFieldEnum] | Unset = UNSET
     disagrees: bool | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -57,9 +58,10 @@ class CitationRequest:
         field_dict.update(
             {
                 "source": source,
-                "quote": quote,
             }
         )
+        if quote is not UNSET:
+            field_dict["quote"] = quote
         if note is not UNSET:
             field_dict["note"] = note
         if supports is not UNSET:
@@ -74,16 +76,16 @@ class CitationRequest:
         d = dict(src_dict)
         source = d.pop("source")
 
-        quote = d.pop("quote")
+        quote = d.pop("quote", UNSET)
 
         note = d.pop("note", UNSET)
 
         _supports = d.pop("supports", UNSET)
-        supports: list[SupportsEnum] | Unset = UNSET
+        supports: list[SupportedFieldEnum] | Unset = UNSET
         if _supports is not UNSET:
             supports = []
             for supports_item_data in _supports:
-                supports_item = SupportsEnum(supports_item_data)
+                supports_item = SupportedFieldEnum(supports_item_data)
 
                 supports.append(supports_item)
 

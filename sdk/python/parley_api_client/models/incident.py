@@ -35,6 +35,8 @@ class Incident:
             * `year` - Year
             * `approximate` - Approximate
         date_note (str): How the date was resolved from the sources.
+        ongoing (bool): Still going on when its last source was written: no end_date, and date filters treat it as
+            reaching the present.
         kind (IncidentKindEnum): * `armed_clash` - Armed clash
             * `casualties` - Casualties
             * `checkpoint` - Checkpoint
@@ -53,7 +55,8 @@ class Incident:
         plover_type (None | PloverTypeEnum): PLOVER event type, for joining with POLECAT-style data; null if none fits.
         plover_mode (str): PLOVER mode, e.g. phone.
         note (str): Curator's note: judgement calls.
-        citations (list[Citation]): Sources: short verbatim quotes, each from a named source document.
+        citations (list[Citation]): Sources: short verbatim quotes from held documents, or notes on what an outside
+            reference attests; each names the fields it supports.
         created_at (datetime.datetime): When the record was created in Parley.
         updated_at (datetime.datetime): When the record, or anything it shows, last changed (for sync clients).
     """
@@ -66,6 +69,7 @@ class Incident:
     end_date: datetime.date | None
     date_precision: DatePrecisionEnum
     date_note: str
+    ongoing: bool
     kind: IncidentKindEnum
     place: BriefPlace | None
     actors: list[IncidentActor]
@@ -103,6 +107,8 @@ class Incident:
         date_precision = self.date_precision.value
 
         date_note = self.date_note
+
+        ongoing = self.ongoing
 
         kind = self.kind.value
 
@@ -158,6 +164,7 @@ class Incident:
                 "end_date": end_date,
                 "date_precision": date_precision,
                 "date_note": date_note,
+                "ongoing": ongoing,
                 "kind": kind,
                 "place": place,
                 "actors": actors,
@@ -211,6 +218,8 @@ class Incident:
         date_precision = DatePrecisionEnum(d.pop("date_precision"))
 
         date_note = d.pop("date_note")
+
+        ongoing = d.pop("ongoing")
 
         kind = IncidentKindEnum(d.pop("kind"))
 
@@ -293,6 +302,7 @@ class Incident:
             end_date=end_date,
             date_precision=date_precision,
             date_note=date_note,
+            ongoing=ongoing,
             kind=kind,
             place=place,
             actors=actors,

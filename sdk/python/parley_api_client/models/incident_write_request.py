@@ -27,6 +27,7 @@ class IncidentWriteRequest:
         slug (str): Human-readable key used in the curated files.
         title (str): One-line neutral title.
         date (datetime.date): First (or only) day of the event.
+        date_note (str): How the date was resolved from the sources.
         citations (list[CitationRequest]): At least one citation: every event is sourced.
         kind (IncidentKindEnum): * `armed_clash` - Armed clash
             * `casualties` - Casualties
@@ -42,12 +43,13 @@ class IncidentWriteRequest:
             * `month` - Month
             * `year` - Year
             * `approximate` - Approximate
-        date_note (str | Unset): How the date was resolved from the sources.
         topics (list[str] | Unset): Topic slugs.
         plover_type (None | PloverTypeEnum | Unset): PLOVER event type, for joining with POLECAT-style data; null if
             none fits.
         plover_mode (str | Unset): PLOVER mode, e.g. phone.
         note (str | Unset): Curator's note: judgement calls.
+        ongoing (bool | Unset): Still going on when its last source was written: no end_date, and date filters treat it
+            as reaching the present.
         place (None | str | Unset): Place slug.
         actors (list[IncidentActorWriteRequest] | Unset): Actors involved, each with its role.
         fatalities (int | None | Unset): People killed as reported; null if unknown.
@@ -58,15 +60,16 @@ class IncidentWriteRequest:
     slug: str
     title: str
     date: datetime.date
+    date_note: str
     citations: list[CitationRequest]
     kind: IncidentKindEnum
     end_date: datetime.date | None | Unset = UNSET
     date_precision: DatePrecisionEnum | Unset = UNSET
-    date_note: str | Unset = UNSET
     topics: list[str] | Unset = UNSET
     plover_type: None | PloverTypeEnum | Unset = UNSET
     plover_mode: str | Unset = UNSET
     note: str | Unset = UNSET
+    ongoing: bool | Unset = UNSET
     place: None | str | Unset = UNSET
     actors: list[IncidentActorWriteRequest] | Unset = UNSET
     fatalities: int | None | Unset = UNSET
@@ -79,6 +82,8 @@ class IncidentWriteRequest:
         title = self.title
 
         date = self.date.isoformat()
+
+        date_note = self.date_note
 
         citations = []
         for citations_item_data in self.citations:
@@ -99,8 +104,6 @@ class IncidentWriteRequest:
         if not isinstance(self.date_precision, Unset):
             date_precision = self.date_precision.value
 
-        date_note = self.date_note
-
         topics: list[str] | Unset = UNSET
         if not isinstance(self.topics, Unset):
             topics = self.topics
@@ -116,6 +119,8 @@ class IncidentWriteRequest:
         plover_mode = self.plover_mode
 
         note = self.note
+
+        ongoing = self.ongoing
 
         place: None | str | Unset
         if isinstance(self.place, Unset):
@@ -151,6 +156,7 @@ class IncidentWriteRequest:
                 "slug": slug,
                 "title": title,
                 "date": date,
+                "date_note": date_note,
                 "citations": citations,
                 "kind": kind,
             }
@@ -159,8 +165,6 @@ class IncidentWriteRequest:
             field_dict["end_date"] = end_date
         if date_precision is not UNSET:
             field_dict["date_precision"] = date_precision
-        if date_note is not UNSET:
-            field_dict["date_note"] = date_note
         if topics is not UNSET:
             field_dict["topics"] = topics
         if plover_type is not UNSET:
@@ -169,6 +173,8 @@ class IncidentWriteRequest:
             field_dict["plover_mode"] = plover_mode
         if note is not UNSET:
             field_dict["note"] = note
+        if ongoing is not UNSET:
+            field_dict["ongoing"] = ongoing
         if place is not UNSET:
             field_dict["place"] = place
         if actors is not UNSET:
@@ -193,6 +199,8 @@ class IncidentWriteRequest:
         title = d.pop("title")
 
         date = datetime.date.fromisoformat(d.pop("date"))
+
+        date_note = d.pop("date_note")
 
         citations = []
         _citations = d.pop("citations")
@@ -227,8 +235,6 @@ class IncidentWriteRequest:
         else:
             date_precision = DatePrecisionEnum(_date_precision)
 
-        date_note = d.pop("date_note", UNSET)
-
         topics = cast(list[str], d.pop("topics", UNSET))
 
         def _parse_plover_type(data: object) -> None | PloverTypeEnum | Unset:
@@ -251,6 +257,8 @@ class IncidentWriteRequest:
         plover_mode = d.pop("plover_mode", UNSET)
 
         note = d.pop("note", UNSET)
+
+        ongoing = d.pop("ongoing", UNSET)
 
         def _parse_place(data: object) -> None | str | Unset:
             if data is None:
@@ -294,15 +302,16 @@ class IncidentWriteRequest:
             slug=slug,
             title=title,
             date=date,
+            date_note=date_note,
             citations=citations,
             kind=kind,
             end_date=end_date,
             date_precision=date_precision,
-            date_note=date_note,
             topics=topics,
             plover_type=plover_type,
             plover_mode=plover_mode,
             note=note,
+            ongoing=ongoing,
             place=place,
             actors=actors,
             fatalities=fatalities,

@@ -36,6 +36,8 @@ class Meeting:
             * `year` - Year
             * `approximate` - Approximate
         date_note (str): How the date was resolved from the sources.
+        ongoing (bool): Still going on when its last source was written: no end_date, and date filters treat it as
+            reaching the present.
         kind (MeetingKindEnum): * `in_person` - In person
             * `phone_call` - Phone call
             * `video_call` - Video call
@@ -53,7 +55,8 @@ class Meeting:
         plover_type (None | PloverTypeEnum): PLOVER event type, for joining with POLECAT-style data; null if none fits.
         plover_mode (str): PLOVER mode, e.g. phone.
         note (str): Curator's note: judgement calls.
-        citations (list[Citation]): Sources: short verbatim quotes, each from a named source document.
+        citations (list[Citation]): Sources: short verbatim quotes from held documents, or notes on what an outside
+            reference attests; each names the fields it supports.
         created_at (datetime.datetime): When the record was created in Parley.
         updated_at (datetime.datetime): When the record, or anything it shows, last changed (for sync clients).
     """
@@ -66,6 +69,7 @@ class Meeting:
     end_date: datetime.date | None
     date_precision: DatePrecisionEnum
     date_note: str
+    ongoing: bool
     kind: MeetingKindEnum
     status: MeetingStatusEnum
     place: BriefPlace | None
@@ -102,6 +106,8 @@ class Meeting:
         date_precision = self.date_precision.value
 
         date_note = self.date_note
+
+        ongoing = self.ongoing
 
         kind = self.kind.value
 
@@ -153,6 +159,7 @@ class Meeting:
                 "end_date": end_date,
                 "date_precision": date_precision,
                 "date_note": date_note,
+                "ongoing": ongoing,
                 "kind": kind,
                 "status": status,
                 "place": place,
@@ -205,6 +212,8 @@ class Meeting:
         date_precision = DatePrecisionEnum(d.pop("date_precision"))
 
         date_note = d.pop("date_note")
+
+        ongoing = d.pop("ongoing")
 
         kind = MeetingKindEnum(d.pop("kind"))
 
@@ -275,6 +284,7 @@ class Meeting:
             end_date=end_date,
             date_precision=date_precision,
             date_note=date_note,
+            ongoing=ongoing,
             kind=kind,
             status=status,
             place=place,

@@ -28,6 +28,7 @@ class MeetingWriteRequest:
         slug (str): Human-readable key used in the curated files.
         title (str): One-line neutral title.
         date (datetime.date): First (or only) day of the event.
+        date_note (str): How the date was resolved from the sources.
         citations (list[CitationRequest]): At least one citation: every event is sourced.
         kind (MeetingKindEnum): * `in_person` - In person
             * `phone_call` - Phone call
@@ -42,12 +43,13 @@ class MeetingWriteRequest:
             * `month` - Month
             * `year` - Year
             * `approximate` - Approximate
-        date_note (str | Unset): How the date was resolved from the sources.
         topics (list[str] | Unset): Topic slugs.
         plover_type (None | PloverTypeEnum | Unset): PLOVER event type, for joining with POLECAT-style data; null if
             none fits.
         plover_mode (str | Unset): PLOVER mode, e.g. phone.
         note (str | Unset): Curator's note: judgement calls.
+        ongoing (bool | Unset): Still going on when its last source was written: no end_date, and date filters treat it
+            as reaching the present.
         status (MeetingStatusEnum | Unset): * `held` - Held
             * `planned` - Planned
             * `cancelled` - Cancelled
@@ -58,16 +60,17 @@ class MeetingWriteRequest:
     slug: str
     title: str
     date: datetime.date
+    date_note: str
     citations: list[CitationRequest]
     kind: MeetingKindEnum
     participants: list[ParticipantWriteRequest]
     end_date: datetime.date | None | Unset = UNSET
     date_precision: DatePrecisionEnum | Unset = UNSET
-    date_note: str | Unset = UNSET
     topics: list[str] | Unset = UNSET
     plover_type: None | PloverTypeEnum | Unset = UNSET
     plover_mode: str | Unset = UNSET
     note: str | Unset = UNSET
+    ongoing: bool | Unset = UNSET
     status: MeetingStatusEnum | Unset = UNSET
     place: None | str | Unset = UNSET
     summary: str | Unset = UNSET
@@ -78,6 +81,8 @@ class MeetingWriteRequest:
         title = self.title
 
         date = self.date.isoformat()
+
+        date_note = self.date_note
 
         citations = []
         for citations_item_data in self.citations:
@@ -103,8 +108,6 @@ class MeetingWriteRequest:
         if not isinstance(self.date_precision, Unset):
             date_precision = self.date_precision.value
 
-        date_note = self.date_note
-
         topics: list[str] | Unset = UNSET
         if not isinstance(self.topics, Unset):
             topics = self.topics
@@ -120,6 +123,8 @@ class MeetingWriteRequest:
         plover_mode = self.plover_mode
 
         note = self.note
+
+        ongoing = self.ongoing
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
@@ -140,6 +145,7 @@ class MeetingWriteRequest:
                 "slug": slug,
                 "title": title,
                 "date": date,
+                "date_note": date_note,
                 "citations": citations,
                 "kind": kind,
                 "participants": participants,
@@ -149,8 +155,6 @@ class MeetingWriteRequest:
             field_dict["end_date"] = end_date
         if date_precision is not UNSET:
             field_dict["date_precision"] = date_precision
-        if date_note is not UNSET:
-            field_dict["date_note"] = date_note
         if topics is not UNSET:
             field_dict["topics"] = topics
         if plover_type is not UNSET:
@@ -159,6 +163,8 @@ class MeetingWriteRequest:
             field_dict["plover_mode"] = plover_mode
         if note is not UNSET:
             field_dict["note"] = note
+        if ongoing is not UNSET:
+            field_dict["ongoing"] = ongoing
         if status is not UNSET:
             field_dict["status"] = status
         if place is not UNSET:
@@ -179,6 +185,8 @@ class MeetingWriteRequest:
         title = d.pop("title")
 
         date = datetime.date.fromisoformat(d.pop("date"))
+
+        date_note = d.pop("date_note")
 
         citations = []
         _citations = d.pop("citations")
@@ -220,8 +228,6 @@ class MeetingWriteRequest:
         else:
             date_precision = DatePrecisionEnum(_date_precision)
 
-        date_note = d.pop("date_note", UNSET)
-
         topics = cast(list[str], d.pop("topics", UNSET))
 
         def _parse_plover_type(data: object) -> None | PloverTypeEnum | Unset:
@@ -245,6 +251,8 @@ class MeetingWriteRequest:
 
         note = d.pop("note", UNSET)
 
+        ongoing = d.pop("ongoing", UNSET)
+
         _status = d.pop("status", UNSET)
         status: MeetingStatusEnum | Unset
         if isinstance(_status, Unset):
@@ -267,16 +275,17 @@ class MeetingWriteRequest:
             slug=slug,
             title=title,
             date=date,
+            date_note=date_note,
             citations=citations,
             kind=kind,
             participants=participants,
             end_date=end_date,
             date_precision=date_precision,
-            date_note=date_note,
             topics=topics,
             plover_type=plover_type,
             plover_mode=plover_mode,
             note=note,
+            ongoing=ongoing,
             status=status,
             place=place,
             summary=summary,

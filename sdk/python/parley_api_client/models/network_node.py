@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
@@ -22,12 +23,17 @@ class NetworkNode:
             * `organization` - Organization
             * `group` - Group
         meetings (int): Number of the selected meetings the actor took part in, in any role.
+        first_date (datetime.date): First day of the earliest selected meeting the actor took part in.
+        last_date (datetime.date): Last day of the latest selected meeting the actor took part in (its end date if it
+            spanned days).
     """
 
     slug: str
     name: str
     kind: ActorKindEnum
     meetings: int
+    first_date: datetime.date
+    last_date: datetime.date
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,6 +45,10 @@ class NetworkNode:
 
         meetings = self.meetings
 
+        first_date = self.first_date.isoformat()
+
+        last_date = self.last_date.isoformat()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -47,6 +57,8 @@ class NetworkNode:
                 "name": name,
                 "kind": kind,
                 "meetings": meetings,
+                "first_date": first_date,
+                "last_date": last_date,
             }
         )
 
@@ -63,11 +75,17 @@ class NetworkNode:
 
         meetings = d.pop("meetings")
 
+        first_date = datetime.date.fromisoformat(d.pop("first_date"))
+
+        last_date = datetime.date.fromisoformat(d.pop("last_date"))
+
         network_node = cls(
             slug=slug,
             name=name,
             kind=kind,
             meetings=meetings,
+            first_date=first_date,
+            last_date=last_date,
         )
 
         network_node.additional_properties = d

@@ -39,6 +39,8 @@ class PatchedIncidentWriteRequest:
         plover_mode (str | Unset): PLOVER mode, e.g. phone.
         note (str | Unset): Curator's note: judgement calls.
         citations (list[CitationRequest] | Unset): At least one citation: every event is sourced.
+        ongoing (bool | Unset): Still going on when its last source was written: no end_date, and date filters treat it
+            as reaching the present.
         kind (IncidentKindEnum | Unset): * `armed_clash` - Armed clash
             * `casualties` - Casualties
             * `checkpoint` - Checkpoint
@@ -66,6 +68,7 @@ class PatchedIncidentWriteRequest:
     plover_mode: str | Unset = UNSET
     note: str | Unset = UNSET
     citations: list[CitationRequest] | Unset = UNSET
+    ongoing: bool | Unset = UNSET
     kind: IncidentKindEnum | Unset = UNSET
     place: None | str | Unset = UNSET
     actors: list[IncidentActorWriteRequest] | Unset = UNSET
@@ -118,6 +121,8 @@ class PatchedIncidentWriteRequest:
             for citations_item_data in self.citations:
                 citations_item = citations_item_data.to_dict()
                 citations.append(citations_item)
+
+        ongoing = self.ongoing
 
         kind: str | Unset = UNSET
         if not isinstance(self.kind, Unset):
@@ -175,6 +180,8 @@ class PatchedIncidentWriteRequest:
             field_dict["note"] = note
         if citations is not UNSET:
             field_dict["citations"] = citations
+        if ongoing is not UNSET:
+            field_dict["ongoing"] = ongoing
         if kind is not UNSET:
             field_dict["kind"] = kind
         if place is not UNSET:
@@ -265,6 +272,8 @@ class PatchedIncidentWriteRequest:
 
                 citations.append(citations_item)
 
+        ongoing = d.pop("ongoing", UNSET)
+
         _kind = d.pop("kind", UNSET)
         kind: IncidentKindEnum | Unset
         if isinstance(_kind, Unset):
@@ -322,6 +331,7 @@ class PatchedIncidentWriteRequest:
             plover_mode=plover_mode,
             note=note,
             citations=citations,
+            ongoing=ongoing,
             kind=kind,
             place=place,
             actors=actors,

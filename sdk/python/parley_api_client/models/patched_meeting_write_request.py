@@ -40,6 +40,8 @@ class PatchedMeetingWriteRequest:
         plover_mode (str | Unset): PLOVER mode, e.g. phone.
         note (str | Unset): Curator's note: judgement calls.
         citations (list[CitationRequest] | Unset): At least one citation: every event is sourced.
+        ongoing (bool | Unset): Still going on when its last source was written: no end_date, and date filters treat it
+            as reaching the present.
         kind (MeetingKindEnum | Unset): * `in_person` - In person
             * `phone_call` - Phone call
             * `video_call` - Video call
@@ -66,6 +68,7 @@ class PatchedMeetingWriteRequest:
     plover_mode: str | Unset = UNSET
     note: str | Unset = UNSET
     citations: list[CitationRequest] | Unset = UNSET
+    ongoing: bool | Unset = UNSET
     kind: MeetingKindEnum | Unset = UNSET
     status: MeetingStatusEnum | Unset = UNSET
     place: None | str | Unset = UNSET
@@ -118,6 +121,8 @@ class PatchedMeetingWriteRequest:
                 citations_item = citations_item_data.to_dict()
                 citations.append(citations_item)
 
+        ongoing = self.ongoing
+
         kind: str | Unset = UNSET
         if not isinstance(self.kind, Unset):
             kind = self.kind.value
@@ -166,6 +171,8 @@ class PatchedMeetingWriteRequest:
             field_dict["note"] = note
         if citations is not UNSET:
             field_dict["citations"] = citations
+        if ongoing is not UNSET:
+            field_dict["ongoing"] = ongoing
         if kind is not UNSET:
             field_dict["kind"] = kind
         if status is not UNSET:
@@ -254,6 +261,8 @@ class PatchedMeetingWriteRequest:
 
                 citations.append(citations_item)
 
+        ongoing = d.pop("ongoing", UNSET)
+
         _kind = d.pop("kind", UNSET)
         kind: MeetingKindEnum | Unset
         if isinstance(_kind, Unset):
@@ -300,6 +309,7 @@ class PatchedMeetingWriteRequest:
             plover_mode=plover_mode,
             note=note,
             citations=citations,
+            ongoing=ongoing,
             kind=kind,
             status=status,
             place=place,

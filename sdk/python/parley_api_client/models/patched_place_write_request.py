@@ -27,8 +27,8 @@ class PatchedPlaceWriteRequest:
             * `corridor` - Corridor
             * `site` - Site
         country (None | str | Unset): ISO 3166-1 alpha-3 code of the country the place lies in.
-        latitude (float | None | Unset): Decimal degrees (WGS 84); null when unknown.
-        longitude (float | None | Unset): Decimal degrees (WGS 84); null when unknown.
+        latitude (float | None | Unset): Decimal degrees (WGS 84), at most 5 decimals; null when unknown.
+        longitude (float | None | Unset): Decimal degrees (WGS 84), at most 5 decimals; null when unknown.
         aliases (list[str] | Unset): Other spellings met in the sources.
     """
 

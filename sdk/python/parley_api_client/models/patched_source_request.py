@@ -6,6 +6,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.source_kind_enum import SourceKindEnum
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PatchedSourceRequest")
@@ -23,26 +24,36 @@ class PatchedSourceRequest:
 
         Attributes:
             slug (str | Unset): The record's fixed public key: lowercase letters, digits and hyphens.
-            title (str | Unset): Headline, if the document has one.
-            publisher (str | Unset): Publisher named in the document; empty when the text names none.
-            published_on (datetime.date | None | Unset): Publication date; null when the document does not give it.
-            url (None | str | Unset): Where the document was published; null when unknown.
+            kind (SourceKindEnum | Unset): * `document` - Held document
+                * `reference` - Outside reference
+            title (str | Unset): Headline of a document, if it has one; a reference's title in our own words.
+            publisher (str | Unset): Publisher named in the document; empty when the text names none. Required for a
+                reference.
+            published_on (datetime.date | None | Unset): Publication date; null when the document does not give it. Required
+                for a reference.
+            url (None | str | Unset): Where the source was published; null when unknown. Required for a reference.
             language (str | Unset): BCP 47 language tag.
-            document (str | Unset): File name of the source text the quotes can be checked against.
+            document (None | str | Unset): File name of the source text the quotes can be checked against; null for a
+                reference.
             note (str | Unset): Curator's note: judgement calls and disagreements between sources.
     """
 
     slug: str | Unset = UNSET
+    kind: SourceKindEnum | Unset = UNSET
     title: str | Unset = UNSET
     publisher: str | Unset = UNSET
     published_on: datetime.date | None | Unset = UNSET
     url: None | str | Unset = UNSET
     language: str | Unset = UNSET
-    document: str | Unset = UNSET
+    document: None | str | Unset = UNSET
     note: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         slug = self.slug
+
+        kind: str | Unset = UNSET
+        if not isinstance(self.kind, Unset):
+            kind = self.kind.value
 
         title = self.title
 
@@ -64,7 +75,11 @@ class PatchedSourceRequest:
 
         language = self.language
 
-        document = self.document
+        document: None | str | Unset
+        if isinstance(self.document, Unset):
+            document = UNSET
+        else:
+            document = self.document
 
         note = self.note
 
@@ -73,6 +88,8 @@ class PatchedSourceRequest:
         field_dict.update({})
         if slug is not UNSET:
             field_dict["slug"] = slug
+        if kind is not UNSET:
+            field_dict["kind"] = kind
         if title is not UNSET:
             field_dict["title"] = title
         if publisher is not UNSET:
@@ -94,6 +111,13 @@ class PatchedSourceRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         slug = d.pop("slug", UNSET)
+
+        _kind = d.pop("kind", UNSET)
+        kind: SourceKindEnum | Unset
+        if isinstance(_kind, Unset):
+            kind = UNSET
+        else:
+            kind = SourceKindEnum(_kind)
 
         title = d.pop("title", UNSET)
 
@@ -127,12 +151,20 @@ class PatchedSourceRequest:
 
         language = d.pop("language", UNSET)
 
-        document = d.pop("document", UNSET)
+        def _parse_document(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        document = _parse_document(d.pop("document", UNSET))
 
         note = d.pop("note", UNSET)
 
         patched_source_request = cls(
             slug=slug,
+            kind=kind,
             title=title,
             publisher=publisher,
             published_on=published_on,

@@ -32,10 +32,11 @@ class Place:
             * `corridor` - Corridor
             * `site` - Site
         country (None | str): ISO 3166-1 alpha-3 code of the country the place lies in.
-        latitude (float | None): Decimal degrees (WGS 84); null when unknown.
-        longitude (float | None): Decimal degrees (WGS 84); null when unknown.
+        latitude (float | None): Decimal degrees (WGS 84), at most 5 decimals; null when unknown.
+        longitude (float | None): Decimal degrees (WGS 84), at most 5 decimals; null when unknown.
         aliases (list[str]): Other spellings met in the sources.
-        citations (list[Citation]): Sources: short verbatim quotes, each from a named source document.
+        citations (list[Citation]): Sources: short verbatim quotes from held documents, or notes on what an outside
+            reference attests; each names the fields it supports.
         created_at (datetime.datetime): When the record was created in Parley.
         updated_at (datetime.datetime): When the record, or anything it shows, last changed (for sync clients).
     """

@@ -7,6 +7,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.source_kind_enum import SourceKindEnum
+
 T = TypeVar("T", bound="Source")
 
 
@@ -23,12 +25,15 @@ class Source:
         Attributes:
             api_url (str): Link to this record in the API.
             slug (str): The record's fixed public key: lowercase letters, digits and hyphens.
-            title (str): Headline, if the document has one.
-            publisher (str): Publisher named in the document; empty when the text names none.
-            published_on (datetime.date | None): Publication date; null when the document does not give it.
-            url (None | str): Where the document was published; null when unknown.
+            kind (SourceKindEnum): * `document` - Held document
+                * `reference` - Outside reference
+            title (str): Headline of a document, if it has one; a reference's title in our own words.
+            publisher (str): Publisher named in the document; empty when the text names none. Required for a reference.
+            published_on (datetime.date | None): Publication date; null when the document does not give it. Required for a
+                reference.
+            url (None | str): Where the source was published; null when unknown. Required for a reference.
             language (str): BCP 47 language tag.
-            document (str): File name of the source text the quotes can be checked against.
+            document (None | str): File name of the source text the quotes can be checked against; null for a reference.
             note (str): Curator's note: judgement calls and disagreements between sources.
             created_at (datetime.datetime): When the record was created in Parley.
             updated_at (datetime.datetime): When the record, or anything it shows, last changed (for sync clients).
@@ -36,12 +41,13 @@ class Source:
 
     api_url: str
     slug: str
+    kind: SourceKindEnum
     title: str
     publisher: str
     published_on: datetime.date | None
     url: None | str
     language: str
-    document: str
+    document: None | str
     note: str
     created_at: datetime.datetime
     updated_at: datetime.datetime
@@ -51,6 +57,8 @@ class Source:
         api_url = self.api_url
 
         slug = self.slug
+
+        kind = self.kind.value
 
         title = self.title
 
@@ -67,6 +75,7 @@ class Source:
 
         language = self.language
 
+        document: None | str
         document = self.document
 
         note = self.note
@@ -81,6 +90,7 @@ class Source:
             {
                 "api_url": api_url,
                 "slug": slug,
+                "kind": kind,
                 "title": title,
                 "publisher": publisher,
                 "published_on": published_on,
@@ -101,6 +111,8 @@ class Source:
         api_url = d.pop("api_url")
 
         slug = d.pop("slug")
+
+        kind = SourceKindEnum(d.pop("kind"))
 
         title = d.pop("title")
 
@@ -130,7 +142,12 @@ class Source:
 
         language = d.pop("language")
 
-        document = d.pop("document")
+        def _parse_document(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        document = _parse_document(d.pop("document"))
 
         note = d.pop("note")
 
@@ -141,6 +158,7 @@ class Source:
         source = cls(
             api_url=api_url,
             slug=slug,
+            kind=kind,
             title=title,
             publisher=publisher,
             published_on=published_on,

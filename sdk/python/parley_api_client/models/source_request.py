@@ -6,6 +6,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.source_kind_enum import SourceKindEnum
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SourceRequest")
@@ -23,28 +24,36 @@ class SourceRequest:
 
         Attributes:
             slug (str): The record's fixed public key: lowercase letters, digits and hyphens.
-            document (str): File name of the source text the quotes can be checked against.
-            title (str | Unset): Headline, if the document has one.
-            publisher (str | Unset): Publisher named in the document; empty when the text names none.
-            published_on (datetime.date | None | Unset): Publication date; null when the document does not give it.
-            url (None | str | Unset): Where the document was published; null when unknown.
+            kind (SourceKindEnum | Unset): * `document` - Held document
+                * `reference` - Outside reference
+            title (str | Unset): Headline of a document, if it has one; a reference's title in our own words.
+            publisher (str | Unset): Publisher named in the document; empty when the text names none. Required for a
+                reference.
+            published_on (datetime.date | None | Unset): Publication date; null when the document does not give it. Required
+                for a reference.
+            url (None | str | Unset): Where the source was published; null when unknown. Required for a reference.
             language (str | Unset): BCP 47 language tag.
+            document (None | str | Unset): File name of the source text the quotes can be checked against; null for a
+                reference.
             note (str | Unset): Curator's note: judgement calls and disagreements between sources.
     """
 
     slug: str
-    document: str
+    kind: SourceKindEnum | Unset = UNSET
     title: str | Unset = UNSET
     publisher: str | Unset = UNSET
     published_on: datetime.date | None | Unset = UNSET
     url: None | str | Unset = UNSET
     language: str | Unset = UNSET
+    document: None | str | Unset = UNSET
     note: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         slug = self.slug
 
-        document = self.document
+        kind: str | Unset = UNSET
+        if not isinstance(self.kind, Unset):
+            kind = self.kind.value
 
         title = self.title
 
@@ -66,6 +75,12 @@ class SourceRequest:
 
         language = self.language
 
+        document: None | str | Unset
+        if isinstance(self.document, Unset):
+            document = UNSET
+        else:
+            document = self.document
+
         note = self.note
 
         field_dict: dict[str, Any] = {}
@@ -73,9 +88,10 @@ class SourceRequest:
         field_dict.update(
             {
                 "slug": slug,
-                "document": document,
             }
         )
+        if kind is not UNSET:
+            field_dict["kind"] = kind
         if title is not UNSET:
             field_dict["title"] = title
         if publisher is not UNSET:
@@ -86,6 +102,8 @@ class SourceRequest:
             field_dict["url"] = url
         if language is not UNSET:
             field_dict["language"] = language
+        if document is not UNSET:
+            field_dict["document"] = document
         if note is not UNSET:
             field_dict["note"] = note
 
@@ -96,7 +114,12 @@ class SourceRequest:
         d = dict(src_dict)
         slug = d.pop("slug")
 
-        document = d.pop("document")
+        _kind = d.pop("kind", UNSET)
+        kind: SourceKindEnum | Unset
+        if isinstance(_kind, Unset):
+            kind = UNSET
+        else:
+            kind = SourceKindEnum(_kind)
 
         title = d.pop("title", UNSET)
 
@@ -130,16 +153,26 @@ class SourceRequest:
 
         language = d.pop("language", UNSET)
 
+        def _parse_document(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        document = _parse_document(d.pop("document", UNSET))
+
         note = d.pop("note", UNSET)
 
         source_request = cls(
             slug=slug,
-            document=document,
+            kind=kind,
             title=title,
             publisher=publisher,
             published_on=published_on,
             url=url,
             language=language,
+            document=document,
             note=note,
         )
 

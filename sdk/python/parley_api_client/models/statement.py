@@ -46,7 +46,8 @@ class Statement:
         plover_type (None | PloverTypeEnum): PLOVER event type, for joining with POLECAT-style data; null if none fits.
         plover_mode (str): PLOVER mode, e.g. phone.
         note (str): Curator's note: judgement calls.
-        citations (list[Citation]): Sources: short verbatim quotes, each from a named source document.
+        citations (list[Citation]): Sources: short verbatim quotes from held documents, or notes on what an outside
+            reference attests; each names the fields it supports.
         created_at (datetime.datetime): When the record was created in Parley.
         updated_at (datetime.datetime): When the record, or anything it shows, last changed (for sync clients).
     """

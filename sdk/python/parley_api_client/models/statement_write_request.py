@@ -26,6 +26,7 @@ class StatementWriteRequest:
         slug (str): Human-readable key used in the curated files.
         title (str): One-line neutral title.
         date (datetime.date): First (or only) day of the event.
+        date_note (str): How the date was resolved from the sources.
         citations (list[CitationRequest]): At least one citation: every event is sourced.
         kind (StatementKindEnum): * `direct_quote` - Direct quote
             * `paraphrase` - Paraphrase
@@ -38,7 +39,6 @@ class StatementWriteRequest:
             * `month` - Month
             * `year` - Year
             * `approximate` - Approximate
-        date_note (str | Unset): How the date was resolved from the sources.
         topics (list[str] | Unset): Topic slugs.
         plover_type (None | PloverTypeEnum | Unset): PLOVER event type, for joining with POLECAT-style data; null if
             none fits.
@@ -51,13 +51,13 @@ class StatementWriteRequest:
     slug: str
     title: str
     date: datetime.date
+    date_note: str
     citations: list[CitationRequest]
     kind: StatementKindEnum
     speaker: str
     text: str
     end_date: datetime.date | None | Unset = UNSET
     date_precision: DatePrecisionEnum | Unset = UNSET
-    date_note: str | Unset = UNSET
     topics: list[str] | Unset = UNSET
     plover_type: None | PloverTypeEnum | Unset = UNSET
     plover_mode: str | Unset = UNSET
@@ -71,6 +71,8 @@ class StatementWriteRequest:
         title = self.title
 
         date = self.date.isoformat()
+
+        date_note = self.date_note
 
         citations = []
         for citations_item_data in self.citations:
@@ -94,8 +96,6 @@ class StatementWriteRequest:
         date_precision: str | Unset = UNSET
         if not isinstance(self.date_precision, Unset):
             date_precision = self.date_precision.value
-
-        date_note = self.date_note
 
         topics: list[str] | Unset = UNSET
         if not isinstance(self.topics, Unset):
@@ -130,6 +130,7 @@ class StatementWriteRequest:
                 "slug": slug,
                 "title": title,
                 "date": date,
+                "date_note": date_note,
                 "citations": citations,
                 "kind": kind,
                 "speaker": speaker,
@@ -140,8 +141,6 @@ class StatementWriteRequest:
             field_dict["end_date"] = end_date
         if date_precision is not UNSET:
             field_dict["date_precision"] = date_precision
-        if date_note is not UNSET:
-            field_dict["date_note"] = date_note
         if topics is not UNSET:
             field_dict["topics"] = topics
         if plover_type is not UNSET:
@@ -167,6 +166,8 @@ class StatementWriteRequest:
         title = d.pop("title")
 
         date = datetime.date.fromisoformat(d.pop("date"))
+
+        date_note = d.pop("date_note")
 
         citations = []
         _citations = d.pop("citations")
@@ -204,8 +205,6 @@ class StatementWriteRequest:
             date_precision = UNSET
         else:
             date_precision = DatePrecisionEnum(_date_precision)
-
-        date_note = d.pop("date_note", UNSET)
 
         topics = cast(list[str], d.pop("topics", UNSET))
 
@@ -245,13 +244,13 @@ class StatementWriteRequest:
             slug=slug,
             title=title,
             date=date,
+            date_note=date_note,
             citations=citations,
             kind=kind,
             speaker=speaker,
             text=text,
             end_date=end_date,
             date_precision=date_precision,
-            date_note=date_note,
             topics=topics,
             plover_type=plover_type,
             plover_mode=plover_mode,

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.supported_field_enum import SupportedFieldEnum
+
 T = TypeVar("T", bound="TimelineCitation")
 
 
@@ -14,13 +16,18 @@ class TimelineCitation:
     """
     Attributes:
         source (str): Slug of the cited source.
-        quote (str): Verbatim quote from the source.
+        quote (str): Verbatim quote from a held document; empty for an outside reference.
         note (str): Curator's note: judgement calls and disagreements between sources.
+        supports (list[SupportedFieldEnum]): Names of the record's fields this citation supports, e.g. ["date",
+            "place"].
+        disagrees (bool): True when the source states something other than the recorded value.
     """
 
     source: str
     quote: str
     note: str
+    supports: list[SupportedFieldEnum]
+    disagrees: bool
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -30,6 +37,13 @@ class TimelineCitation:
 
         note = self.note
 
+        supports = []
+        for supports_item_data in self.supports:
+            supports_item = supports_item_data.value
+            supports.append(supports_item)
+
+        disagrees = self.disagrees
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -37,6 +51,8 @@ class TimelineCitation:
                 "source": source,
                 "quote": quote,
                 "note": note,
+                "supports": supports,
+                "disagrees": disagrees,
             }
         )
 
@@ -51,10 +67,21 @@ class TimelineCitation:
 
         note = d.pop("note")
 
+        supports = []
+        _supports = d.pop("supports")
+        for supports_item_data in _supports:
+            supports_item = SupportedFieldEnum(supports_item_data)
+
+            supports.append(supports_item)
+
+        disagrees = d.pop("disagrees")
+
         timeline_citation = cls(
             source=source,
             quote=quote,
             note=note,
+            supports=supports,
+            disagrees=disagrees,
         )
 
         timeline_citation.additional_properties = d

@@ -34,6 +34,9 @@ class TimelineItem:
         status (MeetingStatusEnum | None): Meetings: held, planned or cancelled. Null for statements and incidents.
         date (datetime.date): The event's (first) day; read it with date_precision.
         end_date (datetime.date | None): Last day (of the event or office); null for a one-day event or when unknown.
+        ongoing (bool): Still going on when its last source was written (then end_date is null); date filters treat it
+            as reaching the present.
+        documented (bool): Every value the event is filtered on rests on a held document (see `documented_only`).
         date_precision (DatePrecisionEnum): * `day` - Day
             * `month` - Month
             * `year` - Year
@@ -43,7 +46,8 @@ class TimelineItem:
         actors (list[TimelineActor]): Actors involved, each with its role.
         place (None | TimelinePlace): Where it happened, `{slug, name}`; null when unknown or not applicable.
         topics (list[str]): Topic slugs.
-        citations (list[TimelineCitation]): Sources: short verbatim quotes, each from a named source document.
+        citations (list[TimelineCitation]): Sources: short verbatim quotes from held documents, or notes on what an
+            outside reference attests; each names the fields it supports.
         updated_at (datetime.datetime): When the record, or anything it shows, last changed (for sync clients).
     """
 
@@ -54,6 +58,8 @@ class TimelineItem:
     status: MeetingStatusEnum | None
     date: datetime.date
     end_date: datetime.date | None
+    ongoing: bool
+    documented: bool
     date_precision: DatePrecisionEnum
     title: str
     summary: str
@@ -88,6 +94,10 @@ class TimelineItem:
             end_date = self.end_date.isoformat()
         else:
             end_date = self.end_date
+
+        ongoing = self.ongoing
+
+        documented = self.documented
 
         date_precision = self.date_precision.value
 
@@ -126,6 +136,8 @@ class TimelineItem:
                 "status": status,
                 "date": date,
                 "end_date": end_date,
+                "ongoing": ongoing,
+                "documented": documented,
                 "date_precision": date_precision,
                 "title": title,
                 "summary": summary,
@@ -186,6 +198,10 @@ class TimelineItem:
 
         end_date = _parse_end_date(d.pop("end_date"))
 
+        ongoing = d.pop("ongoing")
+
+        documented = d.pop("documented")
+
         date_precision = DatePrecisionEnum(d.pop("date_precision"))
 
         title = d.pop("title")
@@ -233,6 +249,8 @@ class TimelineItem:
             status=status,
             date=date,
             end_date=end_date,
+            ongoing=ongoing,
+            documented=documented,
             date_precision=date_precision,
             title=title,
             summary=summary,

@@ -15,6 +15,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    bom: bool | Unset = UNSET,
     country: str | Unset = UNSET,
     kind: list[ActorKindEnum] | Unset = UNSET,
     page: int | Unset = UNSET,
@@ -24,6 +25,8 @@ def _get_kwargs(
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    params["bom"] = bom
 
     params["country"] = country
 
@@ -111,6 +114,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
     country: str | Unset = UNSET,
     kind: list[ActorKindEnum] | Unset = UNSET,
     page: int | Unset = UNSET,
@@ -130,6 +134,7 @@ def sync_detailed(
     Errors are JSON whatever the format.
 
     Args:
+        bom (bool | Unset):
         country (str | Unset):
         kind (list[ActorKindEnum] | Unset):
         page (int | Unset):
@@ -146,6 +151,7 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        bom=bom,
         country=country,
         kind=kind,
         page=page,
@@ -164,6 +170,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
     country: str | Unset = UNSET,
     kind: list[ActorKindEnum] | Unset = UNSET,
     page: int | Unset = UNSET,
@@ -183,6 +190,7 @@ def sync(
     Errors are JSON whatever the format.
 
     Args:
+        bom (bool | Unset):
         country (str | Unset):
         kind (list[ActorKindEnum] | Unset):
         page (int | Unset):
@@ -200,6 +208,7 @@ def sync(
 
     return sync_detailed(
         client=client,
+        bom=bom,
         country=country,
         kind=kind,
         page=page,
@@ -212,6 +221,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
     country: str | Unset = UNSET,
     kind: list[ActorKindEnum] | Unset = UNSET,
     page: int | Unset = UNSET,
@@ -231,6 +241,7 @@ async def asyncio_detailed(
     Errors are JSON whatever the format.
 
     Args:
+        bom (bool | Unset):
         country (str | Unset):
         kind (list[ActorKindEnum] | Unset):
         page (int | Unset):
@@ -247,6 +258,7 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        bom=bom,
         country=country,
         kind=kind,
         page=page,
@@ -263,6 +275,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
     country: str | Unset = UNSET,
     kind: list[ActorKindEnum] | Unset = UNSET,
     page: int | Unset = UNSET,
@@ -282,6 +295,7 @@ async def asyncio(
     Errors are JSON whatever the format.
 
     Args:
+        bom (bool | Unset):
         country (str | Unset):
         kind (list[ActorKindEnum] | Unset):
         page (int | Unset):
@@ -300,6 +314,7 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            bom=bom,
             country=country,
             kind=kind,
             page=page,

@@ -15,6 +15,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    bom: bool | Unset = UNSET,
     deleted_since: datetime.datetime | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
@@ -22,6 +23,8 @@ def _get_kwargs(
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    params["bom"] = bom
 
     json_deleted_since: str | Unset = UNSET
     if not isinstance(deleted_since, Unset):
@@ -105,6 +108,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
     deleted_since: datetime.datetime | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
@@ -119,6 +123,7 @@ def sync_detailed(
     Errors are JSON whatever the format.
 
     Args:
+        bom (bool | Unset):
         deleted_since (datetime.datetime | Unset):
         page (int | Unset):
         page_size (int | Unset):
@@ -133,6 +138,7 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        bom=bom,
         deleted_since=deleted_since,
         page=page,
         page_size=page_size,
@@ -149,6 +155,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
     deleted_since: datetime.datetime | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
@@ -163,6 +170,7 @@ def sync(
     Errors are JSON whatever the format.
 
     Args:
+        bom (bool | Unset):
         deleted_since (datetime.datetime | Unset):
         page (int | Unset):
         page_size (int | Unset):
@@ -178,6 +186,7 @@ def sync(
 
     return sync_detailed(
         client=client,
+        bom=bom,
         deleted_since=deleted_since,
         page=page,
         page_size=page_size,
@@ -188,6 +197,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
     deleted_since: datetime.datetime | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
@@ -202,6 +212,7 @@ async def asyncio_detailed(
     Errors are JSON whatever the format.
 
     Args:
+        bom (bool | Unset):
         deleted_since (datetime.datetime | Unset):
         page (int | Unset):
         page_size (int | Unset):
@@ -216,6 +227,7 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        bom=bom,
         deleted_since=deleted_since,
         page=page,
         page_size=page_size,
@@ -230,6 +242,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
     deleted_since: datetime.datetime | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
@@ -244,6 +257,7 @@ async def asyncio(
     Errors are JSON whatever the format.
 
     Args:
+        bom (bool | Unset):
         deleted_since (datetime.datetime | Unset):
         page (int | Unset):
         page_size (int | Unset):
@@ -260,6 +274,7 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            bom=bom,
             deleted_since=deleted_since,
             page=page,
             page_size=page_size,

@@ -9,6 +9,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.cursor_paginated_timeline_item_list import CursorPaginatedTimelineItemList
 from ...models.date_precision_enum import DatePrecisionEnum
+from ...models.documented_only_enum import DocumentedOnlyEnum
 from ...models.error_detail import ErrorDetail
 from ...models.event_type_enum import EventTypeEnum
 from ...models.timeline_ordering_enum import TimelineOrderingEnum
@@ -20,11 +21,13 @@ def _get_kwargs(
     slug: str,
     *,
     actor: list[str] | Unset = UNSET,
+    bom: bool | Unset = UNSET,
     country: str | Unset = UNSET,
     cursor: str | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_precision: list[DatePrecisionEnum] | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
+    documented_only: DocumentedOnlyEnum | Unset = UNSET,
     ordering: TimelineOrderingEnum | Unset = UNSET,
     page_size: int | Unset = UNSET,
     place: str | Unset = UNSET,
@@ -41,6 +44,8 @@ def _get_kwargs(
         json_actor = actor
 
     params["actor"] = json_actor
+
+    params["bom"] = bom
 
     params["country"] = country
 
@@ -64,6 +69,12 @@ def _get_kwargs(
     if not isinstance(date_to, Unset):
         json_date_to = date_to.isoformat()
     params["date_to"] = json_date_to
+
+    json_documented_only: str | Unset = UNSET
+    if not isinstance(documented_only, Unset):
+        json_documented_only = documented_only.value
+
+    params["documented_only"] = json_documented_only
 
     json_ordering: str | Unset = UNSET
     if not isinstance(ordering, Unset):
@@ -161,11 +172,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     actor: list[str] | Unset = UNSET,
+    bom: bool | Unset = UNSET,
     country: str | Unset = UNSET,
     cursor: str | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_precision: list[DatePrecisionEnum] | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
+    documented_only: DocumentedOnlyEnum | Unset = UNSET,
     ordering: TimelineOrderingEnum | Unset = UNSET,
     page_size: int | Unset = UNSET,
     place: str | Unset = UNSET,
@@ -185,11 +198,17 @@ def sync_detailed(
     Args:
         slug (str):
         actor (list[str] | Unset):
+        bom (bool | Unset):
         country (str | Unset):
         cursor (str | Unset):
         date_from (datetime.date | Unset):
         date_precision (list[DatePrecisionEnum] | Unset):
         date_to (datetime.date | Unset):
+        documented_only (DocumentedOnlyEnum | Unset): Values of the `documented_only` query
+            parameter.
+
+            * `true` - true
+            * `false` - false
         ordering (TimelineOrderingEnum | Unset): Values of the `ordering` query parameter.
 
             * `-date` - newest first
@@ -212,11 +231,13 @@ def sync_detailed(
     kwargs = _get_kwargs(
         slug=slug,
         actor=actor,
+        bom=bom,
         country=country,
         cursor=cursor,
         date_from=date_from,
         date_precision=date_precision,
         date_to=date_to,
+        documented_only=documented_only,
         ordering=ordering,
         page_size=page_size,
         place=place,
@@ -238,11 +259,13 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     actor: list[str] | Unset = UNSET,
+    bom: bool | Unset = UNSET,
     country: str | Unset = UNSET,
     cursor: str | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_precision: list[DatePrecisionEnum] | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
+    documented_only: DocumentedOnlyEnum | Unset = UNSET,
     ordering: TimelineOrderingEnum | Unset = UNSET,
     page_size: int | Unset = UNSET,
     place: str | Unset = UNSET,
@@ -262,11 +285,17 @@ def sync(
     Args:
         slug (str):
         actor (list[str] | Unset):
+        bom (bool | Unset):
         country (str | Unset):
         cursor (str | Unset):
         date_from (datetime.date | Unset):
         date_precision (list[DatePrecisionEnum] | Unset):
         date_to (datetime.date | Unset):
+        documented_only (DocumentedOnlyEnum | Unset): Values of the `documented_only` query
+            parameter.
+
+            * `true` - true
+            * `false` - false
         ordering (TimelineOrderingEnum | Unset): Values of the `ordering` query parameter.
 
             * `-date` - newest first
@@ -290,11 +319,13 @@ def sync(
         slug=slug,
         client=client,
         actor=actor,
+        bom=bom,
         country=country,
         cursor=cursor,
         date_from=date_from,
         date_precision=date_precision,
         date_to=date_to,
+        documented_only=documented_only,
         ordering=ordering,
         page_size=page_size,
         place=place,
@@ -310,11 +341,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     actor: list[str] | Unset = UNSET,
+    bom: bool | Unset = UNSET,
     country: str | Unset = UNSET,
     cursor: str | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_precision: list[DatePrecisionEnum] | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
+    documented_only: DocumentedOnlyEnum | Unset = UNSET,
     ordering: TimelineOrderingEnum | Unset = UNSET,
     page_size: int | Unset = UNSET,
     place: str | Unset = UNSET,
@@ -334,11 +367,17 @@ async def asyncio_detailed(
     Args:
         slug (str):
         actor (list[str] | Unset):
+        bom (bool | Unset):
         country (str | Unset):
         cursor (str | Unset):
         date_from (datetime.date | Unset):
         date_precision (list[DatePrecisionEnum] | Unset):
         date_to (datetime.date | Unset):
+        documented_only (DocumentedOnlyEnum | Unset): Values of the `documented_only` query
+            parameter.
+
+            * `true` - true
+            * `false` - false
         ordering (TimelineOrderingEnum | Unset): Values of the `ordering` query parameter.
 
             * `-date` - newest first
@@ -361,11 +400,13 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         slug=slug,
         actor=actor,
+        bom=bom,
         country=country,
         cursor=cursor,
         date_from=date_from,
         date_precision=date_precision,
         date_to=date_to,
+        documented_only=documented_only,
         ordering=ordering,
         page_size=page_size,
         place=place,
@@ -385,11 +426,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     actor: list[str] | Unset = UNSET,
+    bom: bool | Unset = UNSET,
     country: str | Unset = UNSET,
     cursor: str | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_precision: list[DatePrecisionEnum] | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
+    documented_only: DocumentedOnlyEnum | Unset = UNSET,
     ordering: TimelineOrderingEnum | Unset = UNSET,
     page_size: int | Unset = UNSET,
     place: str | Unset = UNSET,
@@ -409,11 +452,17 @@ async def asyncio(
     Args:
         slug (str):
         actor (list[str] | Unset):
+        bom (bool | Unset):
         country (str | Unset):
         cursor (str | Unset):
         date_from (datetime.date | Unset):
         date_precision (list[DatePrecisionEnum] | Unset):
         date_to (datetime.date | Unset):
+        documented_only (DocumentedOnlyEnum | Unset): Values of the `documented_only` query
+            parameter.
+
+            * `true` - true
+            * `false` - false
         ordering (TimelineOrderingEnum | Unset): Values of the `ordering` query parameter.
 
             * `-date` - newest first
@@ -438,11 +487,13 @@ async def asyncio(
             slug=slug,
             client=client,
             actor=actor,
+            bom=bom,
             country=country,
             cursor=cursor,
             date_from=date_from,
             date_precision=date_precision,
             date_to=date_to,
+            documented_only=documented_only,
             ordering=ordering,
             page_size=page_size,
             place=place,

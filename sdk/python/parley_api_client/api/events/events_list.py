@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.cursor_paginated_timeline_item_list import CursorPaginatedTimelineItemList
 from ...models.date_precision_enum import DatePrecisionEnum
+from ...models.documented_only_enum import DocumentedOnlyEnum
 from ...models.error_detail import ErrorDetail
 from ...models.event_type_enum import EventTypeEnum
 from ...models.timeline_ordering_enum import TimelineOrderingEnum
@@ -18,11 +19,13 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     actor: list[str] | Unset = UNSET,
+    bom: bool | Unset = UNSET,
     country: str | Unset = UNSET,
     cursor: str | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_precision: list[DatePrecisionEnum] | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
+    documented_only: DocumentedOnlyEnum | Unset = UNSET,
     ordering: TimelineOrderingEnum | Unset = UNSET,
     page_size: int | Unset = UNSET,
     place: str | Unset = UNSET,
@@ -39,6 +42,8 @@ def _get_kwargs(
         json_actor = actor
 
     params["actor"] = json_actor
+
+    params["bom"] = bom
 
     params["country"] = country
 
@@ -62,6 +67,12 @@ def _get_kwargs(
     if not isinstance(date_to, Unset):
         json_date_to = date_to.isoformat()
     params["date_to"] = json_date_to
+
+    json_documented_only: str | Unset = UNSET
+    if not isinstance(documented_only, Unset):
+        json_documented_only = documented_only.value
+
+    params["documented_only"] = json_documented_only
 
     json_ordering: str | Unset = UNSET
     if not isinstance(ordering, Unset):
@@ -156,11 +167,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     actor: list[str] | Unset = UNSET,
+    bom: bool | Unset = UNSET,
     country: str | Unset = UNSET,
     cursor: str | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_precision: list[DatePrecisionEnum] | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
+    documented_only: DocumentedOnlyEnum | Unset = UNSET,
     ordering: TimelineOrderingEnum | Unset = UNSET,
     page_size: int | Unset = UNSET,
     place: str | Unset = UNSET,
@@ -179,11 +192,17 @@ def sync_detailed(
 
     Args:
         actor (list[str] | Unset):
+        bom (bool | Unset):
         country (str | Unset):
         cursor (str | Unset):
         date_from (datetime.date | Unset):
         date_precision (list[DatePrecisionEnum] | Unset):
         date_to (datetime.date | Unset):
+        documented_only (DocumentedOnlyEnum | Unset): Values of the `documented_only` query
+            parameter.
+
+            * `true` - true
+            * `false` - false
         ordering (TimelineOrderingEnum | Unset): Values of the `ordering` query parameter.
 
             * `-date` - newest first
@@ -205,11 +224,13 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         actor=actor,
+        bom=bom,
         country=country,
         cursor=cursor,
         date_from=date_from,
         date_precision=date_precision,
         date_to=date_to,
+        documented_only=documented_only,
         ordering=ordering,
         page_size=page_size,
         place=place,
@@ -230,11 +251,13 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     actor: list[str] | Unset = UNSET,
+    bom: bool | Unset = UNSET,
     country: str | Unset = UNSET,
     cursor: str | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_precision: list[DatePrecisionEnum] | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
+    documented_only: DocumentedOnlyEnum | Unset = UNSET,
     ordering: TimelineOrderingEnum | Unset = UNSET,
     page_size: int | Unset = UNSET,
     place: str | Unset = UNSET,
@@ -253,11 +276,17 @@ def sync(
 
     Args:
         actor (list[str] | Unset):
+        bom (bool | Unset):
         country (str | Unset):
         cursor (str | Unset):
         date_from (datetime.date | Unset):
         date_precision (list[DatePrecisionEnum] | Unset):
         date_to (datetime.date | Unset):
+        documented_only (DocumentedOnlyEnum | Unset): Values of the `documented_only` query
+            parameter.
+
+            * `true` - true
+            * `false` - false
         ordering (TimelineOrderingEnum | Unset): Values of the `ordering` query parameter.
 
             * `-date` - newest first
@@ -280,11 +309,13 @@ def sync(
     return sync_detailed(
         client=client,
         actor=actor,
+        bom=bom,
         country=country,
         cursor=cursor,
         date_from=date_from,
         date_precision=date_precision,
         date_to=date_to,
+        documented_only=documented_only,
         ordering=ordering,
         page_size=page_size,
         place=place,
@@ -299,11 +330,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     actor: list[str] | Unset = UNSET,
+    bom: bool | Unset = UNSET,
     country: str | Unset = UNSET,
     cursor: str | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_precision: list[DatePrecisionEnum] | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
+    documented_only: DocumentedOnlyEnum | Unset = UNSET,
     ordering: TimelineOrderingEnum | Unset = UNSET,
     page_size: int | Unset = UNSET,
     place: str | Unset = UNSET,
@@ -322,11 +355,17 @@ async def asyncio_detailed(
 
     Args:
         actor (list[str] | Unset):
+        bom (bool | Unset):
         country (str | Unset):
         cursor (str | Unset):
         date_from (datetime.date | Unset):
         date_precision (list[DatePrecisionEnum] | Unset):
         date_to (datetime.date | Unset):
+        documented_only (DocumentedOnlyEnum | Unset): Values of the `documented_only` query
+            parameter.
+
+            * `true` - true
+            * `false` - false
         ordering (TimelineOrderingEnum | Unset): Values of the `ordering` query parameter.
 
             * `-date` - newest first
@@ -348,11 +387,13 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         actor=actor,
+        bom=bom,
         country=country,
         cursor=cursor,
         date_from=date_from,
         date_precision=date_precision,
         date_to=date_to,
+        documented_only=documented_only,
         ordering=ordering,
         page_size=page_size,
         place=place,
@@ -371,11 +412,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     actor: list[str] | Unset = UNSET,
+    bom: bool | Unset = UNSET,
     country: str | Unset = UNSET,
     cursor: str | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_precision: list[DatePrecisionEnum] | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
+    documented_only: DocumentedOnlyEnum | Unset = UNSET,
     ordering: TimelineOrderingEnum | Unset = UNSET,
     page_size: int | Unset = UNSET,
     place: str | Unset = UNSET,
@@ -394,11 +437,17 @@ async def asyncio(
 
     Args:
         actor (list[str] | Unset):
+        bom (bool | Unset):
         country (str | Unset):
         cursor (str | Unset):
         date_from (datetime.date | Unset):
         date_precision (list[DatePrecisionEnum] | Unset):
         date_to (datetime.date | Unset):
+        documented_only (DocumentedOnlyEnum | Unset): Values of the `documented_only` query
+            parameter.
+
+            * `true` - true
+            * `false` - false
         ordering (TimelineOrderingEnum | Unset): Values of the `ordering` query parameter.
 
             * `-date` - newest first
@@ -422,11 +471,13 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             actor=actor,
+            bom=bom,
             country=country,
             cursor=cursor,
             date_from=date_from,
             date_precision=date_precision,
             date_to=date_to,
+            documented_only=documented_only,
             ordering=ordering,
             page_size=page_size,
             place=place,

@@ -15,11 +15,14 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     slug: str,
     *,
+    bom: bool | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    params["bom"] = bom
 
     params["page"] = page
 
@@ -92,6 +95,7 @@ def sync_detailed(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Response[ErrorDetail | PaginatedRevisionList | ValidationError]:
@@ -105,6 +109,7 @@ def sync_detailed(
 
     Args:
         slug (str):
+        bom (bool | Unset):
         page (int | Unset):
         page_size (int | Unset):
 
@@ -118,6 +123,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         slug=slug,
+        bom=bom,
         page=page,
         page_size=page_size,
     )
@@ -133,6 +139,7 @@ def sync(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> ErrorDetail | PaginatedRevisionList | ValidationError | None:
@@ -146,6 +153,7 @@ def sync(
 
     Args:
         slug (str):
+        bom (bool | Unset):
         page (int | Unset):
         page_size (int | Unset):
 
@@ -160,6 +168,7 @@ def sync(
     return sync_detailed(
         slug=slug,
         client=client,
+        bom=bom,
         page=page,
         page_size=page_size,
     ).parsed
@@ -169,6 +178,7 @@ async def asyncio_detailed(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Response[ErrorDetail | PaginatedRevisionList | ValidationError]:
@@ -182,6 +192,7 @@ async def asyncio_detailed(
 
     Args:
         slug (str):
+        bom (bool | Unset):
         page (int | Unset):
         page_size (int | Unset):
 
@@ -195,6 +206,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         slug=slug,
+        bom=bom,
         page=page,
         page_size=page_size,
     )
@@ -208,6 +220,7 @@ async def asyncio(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> ErrorDetail | PaginatedRevisionList | ValidationError | None:
@@ -221,6 +234,7 @@ async def asyncio(
 
     Args:
         slug (str):
+        bom (bool | Unset):
         page (int | Unset):
         page_size (int | Unset):
 
@@ -236,6 +250,7 @@ async def asyncio(
         await asyncio_detailed(
             slug=slug,
             client=client,
+            bom=bom,
             page=page,
             page_size=page_size,
         )

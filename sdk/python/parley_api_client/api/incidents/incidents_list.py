@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.date_precision_enum import DatePrecisionEnum
+from ...models.documented_only_enum import DocumentedOnlyEnum
 from ...models.error_detail import ErrorDetail
 from ...models.event_ordering_enum import EventOrderingEnum
 from ...models.incident_kind_enum import IncidentKindEnum
@@ -18,10 +19,12 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     actor: str | Unset = UNSET,
+    bom: bool | Unset = UNSET,
     country: str | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_precision: list[DatePrecisionEnum] | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
+    documented_only: DocumentedOnlyEnum | Unset = UNSET,
     kind: list[IncidentKindEnum] | Unset = UNSET,
     min_fatalities: int | Unset = UNSET,
     ordering: list[EventOrderingEnum] | Unset = UNSET,
@@ -36,6 +39,8 @@ def _get_kwargs(
     params: dict[str, Any] = {}
 
     params["actor"] = actor
+
+    params["bom"] = bom
 
     params["country"] = country
 
@@ -57,6 +62,12 @@ def _get_kwargs(
     if not isinstance(date_to, Unset):
         json_date_to = date_to.isoformat()
     params["date_to"] = json_date_to
+
+    json_documented_only: str | Unset = UNSET
+    if not isinstance(documented_only, Unset):
+        json_documented_only = documented_only.value
+
+    params["documented_only"] = json_documented_only
 
     json_kind: list[str] | Unset = UNSET
     if not isinstance(kind, Unset):
@@ -158,10 +169,12 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     actor: str | Unset = UNSET,
+    bom: bool | Unset = UNSET,
     country: str | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_precision: list[DatePrecisionEnum] | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
+    documented_only: DocumentedOnlyEnum | Unset = UNSET,
     kind: list[IncidentKindEnum] | Unset = UNSET,
     min_fatalities: int | Unset = UNSET,
     ordering: list[EventOrderingEnum] | Unset = UNSET,
@@ -187,10 +200,16 @@ def sync_detailed(
 
     Args:
         actor (str | Unset):
+        bom (bool | Unset):
         country (str | Unset):
         date_from (datetime.date | Unset):
         date_precision (list[DatePrecisionEnum] | Unset):
         date_to (datetime.date | Unset):
+        documented_only (DocumentedOnlyEnum | Unset): Values of the `documented_only` query
+            parameter.
+
+            * `true` - true
+            * `false` - false
         kind (list[IncidentKindEnum] | Unset):
         min_fatalities (int | Unset):
         ordering (list[EventOrderingEnum] | Unset):
@@ -211,10 +230,12 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         actor=actor,
+        bom=bom,
         country=country,
         date_from=date_from,
         date_precision=date_precision,
         date_to=date_to,
+        documented_only=documented_only,
         kind=kind,
         min_fatalities=min_fatalities,
         ordering=ordering,
@@ -237,10 +258,12 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     actor: str | Unset = UNSET,
+    bom: bool | Unset = UNSET,
     country: str | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_precision: list[DatePrecisionEnum] | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
+    documented_only: DocumentedOnlyEnum | Unset = UNSET,
     kind: list[IncidentKindEnum] | Unset = UNSET,
     min_fatalities: int | Unset = UNSET,
     ordering: list[EventOrderingEnum] | Unset = UNSET,
@@ -266,10 +289,16 @@ def sync(
 
     Args:
         actor (str | Unset):
+        bom (bool | Unset):
         country (str | Unset):
         date_from (datetime.date | Unset):
         date_precision (list[DatePrecisionEnum] | Unset):
         date_to (datetime.date | Unset):
+        documented_only (DocumentedOnlyEnum | Unset): Values of the `documented_only` query
+            parameter.
+
+            * `true` - true
+            * `false` - false
         kind (list[IncidentKindEnum] | Unset):
         min_fatalities (int | Unset):
         ordering (list[EventOrderingEnum] | Unset):
@@ -291,10 +320,12 @@ def sync(
     return sync_detailed(
         client=client,
         actor=actor,
+        bom=bom,
         country=country,
         date_from=date_from,
         date_precision=date_precision,
         date_to=date_to,
+        documented_only=documented_only,
         kind=kind,
         min_fatalities=min_fatalities,
         ordering=ordering,
@@ -311,10 +342,12 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     actor: str | Unset = UNSET,
+    bom: bool | Unset = UNSET,
     country: str | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_precision: list[DatePrecisionEnum] | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
+    documented_only: DocumentedOnlyEnum | Unset = UNSET,
     kind: list[IncidentKindEnum] | Unset = UNSET,
     min_fatalities: int | Unset = UNSET,
     ordering: list[EventOrderingEnum] | Unset = UNSET,
@@ -340,10 +373,16 @@ async def asyncio_detailed(
 
     Args:
         actor (str | Unset):
+        bom (bool | Unset):
         country (str | Unset):
         date_from (datetime.date | Unset):
         date_precision (list[DatePrecisionEnum] | Unset):
         date_to (datetime.date | Unset):
+        documented_only (DocumentedOnlyEnum | Unset): Values of the `documented_only` query
+            parameter.
+
+            * `true` - true
+            * `false` - false
         kind (list[IncidentKindEnum] | Unset):
         min_fatalities (int | Unset):
         ordering (list[EventOrderingEnum] | Unset):
@@ -364,10 +403,12 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         actor=actor,
+        bom=bom,
         country=country,
         date_from=date_from,
         date_precision=date_precision,
         date_to=date_to,
+        documented_only=documented_only,
         kind=kind,
         min_fatalities=min_fatalities,
         ordering=ordering,
@@ -388,10 +429,12 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     actor: str | Unset = UNSET,
+    bom: bool | Unset = UNSET,
     country: str | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_precision: list[DatePrecisionEnum] | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
+    documented_only: DocumentedOnlyEnum | Unset = UNSET,
     kind: list[IncidentKindEnum] | Unset = UNSET,
     min_fatalities: int | Unset = UNSET,
     ordering: list[EventOrderingEnum] | Unset = UNSET,
@@ -417,10 +460,16 @@ async def asyncio(
 
     Args:
         actor (str | Unset):
+        bom (bool | Unset):
         country (str | Unset):
         date_from (datetime.date | Unset):
         date_precision (list[DatePrecisionEnum] | Unset):
         date_to (datetime.date | Unset):
+        documented_only (DocumentedOnlyEnum | Unset): Values of the `documented_only` query
+            parameter.
+
+            * `true` - true
+            * `false` - false
         kind (list[IncidentKindEnum] | Unset):
         min_fatalities (int | Unset):
         ordering (list[EventOrderingEnum] | Unset):
@@ -443,10 +492,12 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             actor=actor,
+            bom=bom,
             country=country,
             date_from=date_from,
             date_precision=date_precision,
             date_to=date_to,
+            documented_only=documented_only,
             kind=kind,
             min_fatalities=min_fatalities,
             ordering=ordering,

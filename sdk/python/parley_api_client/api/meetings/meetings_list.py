@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.date_precision_enum import DatePrecisionEnum
+from ...models.documented_only_enum import DocumentedOnlyEnum
 from ...models.error_detail import ErrorDetail
 from ...models.event_ordering_enum import EventOrderingEnum
 from ...models.meeting_kind_enum import MeetingKindEnum
@@ -18,10 +19,12 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    bom: bool | Unset = UNSET,
     country: str | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_precision: list[DatePrecisionEnum] | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
+    documented_only: DocumentedOnlyEnum | Unset = UNSET,
     kind: list[MeetingKindEnum] | Unset = UNSET,
     mediator: str | Unset = UNSET,
     ordering: list[EventOrderingEnum] | Unset = UNSET,
@@ -36,6 +39,8 @@ def _get_kwargs(
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    params["bom"] = bom
 
     params["country"] = country
 
@@ -57,6 +62,12 @@ def _get_kwargs(
     if not isinstance(date_to, Unset):
         json_date_to = date_to.isoformat()
     params["date_to"] = json_date_to
+
+    json_documented_only: str | Unset = UNSET
+    if not isinstance(documented_only, Unset):
+        json_documented_only = documented_only.value
+
+    params["documented_only"] = json_documented_only
 
     json_kind: list[str] | Unset = UNSET
     if not isinstance(kind, Unset):
@@ -172,10 +183,12 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
     country: str | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_precision: list[DatePrecisionEnum] | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
+    documented_only: DocumentedOnlyEnum | Unset = UNSET,
     kind: list[MeetingKindEnum] | Unset = UNSET,
     mediator: str | Unset = UNSET,
     ordering: list[EventOrderingEnum] | Unset = UNSET,
@@ -202,10 +215,16 @@ def sync_detailed(
     `?format=geojson` or `Accept: application/geo+json`. Errors are JSON whatever the format.
 
     Args:
+        bom (bool | Unset):
         country (str | Unset):
         date_from (datetime.date | Unset):
         date_precision (list[DatePrecisionEnum] | Unset):
         date_to (datetime.date | Unset):
+        documented_only (DocumentedOnlyEnum | Unset): Values of the `documented_only` query
+            parameter.
+
+            * `true` - true
+            * `false` - false
         kind (list[MeetingKindEnum] | Unset):
         mediator (str | Unset):
         ordering (list[EventOrderingEnum] | Unset):
@@ -227,10 +246,12 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        bom=bom,
         country=country,
         date_from=date_from,
         date_precision=date_precision,
         date_to=date_to,
+        documented_only=documented_only,
         kind=kind,
         mediator=mediator,
         ordering=ordering,
@@ -254,10 +275,12 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
     country: str | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_precision: list[DatePrecisionEnum] | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
+    documented_only: DocumentedOnlyEnum | Unset = UNSET,
     kind: list[MeetingKindEnum] | Unset = UNSET,
     mediator: str | Unset = UNSET,
     ordering: list[EventOrderingEnum] | Unset = UNSET,
@@ -284,10 +307,16 @@ def sync(
     `?format=geojson` or `Accept: application/geo+json`. Errors are JSON whatever the format.
 
     Args:
+        bom (bool | Unset):
         country (str | Unset):
         date_from (datetime.date | Unset):
         date_precision (list[DatePrecisionEnum] | Unset):
         date_to (datetime.date | Unset):
+        documented_only (DocumentedOnlyEnum | Unset): Values of the `documented_only` query
+            parameter.
+
+            * `true` - true
+            * `false` - false
         kind (list[MeetingKindEnum] | Unset):
         mediator (str | Unset):
         ordering (list[EventOrderingEnum] | Unset):
@@ -310,10 +339,12 @@ def sync(
 
     return sync_detailed(
         client=client,
+        bom=bom,
         country=country,
         date_from=date_from,
         date_precision=date_precision,
         date_to=date_to,
+        documented_only=documented_only,
         kind=kind,
         mediator=mediator,
         ordering=ordering,
@@ -331,10 +362,12 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
     country: str | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_precision: list[DatePrecisionEnum] | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
+    documented_only: DocumentedOnlyEnum | Unset = UNSET,
     kind: list[MeetingKindEnum] | Unset = UNSET,
     mediator: str | Unset = UNSET,
     ordering: list[EventOrderingEnum] | Unset = UNSET,
@@ -361,10 +394,16 @@ async def asyncio_detailed(
     `?format=geojson` or `Accept: application/geo+json`. Errors are JSON whatever the format.
 
     Args:
+        bom (bool | Unset):
         country (str | Unset):
         date_from (datetime.date | Unset):
         date_precision (list[DatePrecisionEnum] | Unset):
         date_to (datetime.date | Unset):
+        documented_only (DocumentedOnlyEnum | Unset): Values of the `documented_only` query
+            parameter.
+
+            * `true` - true
+            * `false` - false
         kind (list[MeetingKindEnum] | Unset):
         mediator (str | Unset):
         ordering (list[EventOrderingEnum] | Unset):
@@ -386,10 +425,12 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        bom=bom,
         country=country,
         date_from=date_from,
         date_precision=date_precision,
         date_to=date_to,
+        documented_only=documented_only,
         kind=kind,
         mediator=mediator,
         ordering=ordering,
@@ -411,10 +452,12 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
     country: str | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_precision: list[DatePrecisionEnum] | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
+    documented_only: DocumentedOnlyEnum | Unset = UNSET,
     kind: list[MeetingKindEnum] | Unset = UNSET,
     mediator: str | Unset = UNSET,
     ordering: list[EventOrderingEnum] | Unset = UNSET,
@@ -441,10 +484,16 @@ async def asyncio(
     `?format=geojson` or `Accept: application/geo+json`. Errors are JSON whatever the format.
 
     Args:
+        bom (bool | Unset):
         country (str | Unset):
         date_from (datetime.date | Unset):
         date_precision (list[DatePrecisionEnum] | Unset):
         date_to (datetime.date | Unset):
+        documented_only (DocumentedOnlyEnum | Unset): Values of the `documented_only` query
+            parameter.
+
+            * `true` - true
+            * `false` - false
         kind (list[MeetingKindEnum] | Unset):
         mediator (str | Unset):
         ordering (list[EventOrderingEnum] | Unset):
@@ -468,10 +517,12 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            bom=bom,
             country=country,
             date_from=date_from,
             date_precision=date_precision,
             date_to=date_to,
+            documented_only=documented_only,
             kind=kind,
             mediator=mediator,
             ordering=ordering,

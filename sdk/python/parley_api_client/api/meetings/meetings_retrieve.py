@@ -9,18 +9,27 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_detail import ErrorDetail
 from ...models.meeting import Meeting
 from ...models.validation_error import ValidationError
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: int,
+    *,
+    bom: bool | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["bom"] = bom
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/meetings/{id}/".format(
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -80,6 +89,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
 ) -> Response[ErrorDetail | Meeting | ValidationError]:
     """Diplomatic encounters: talks, calls, summits, commission sessions, held or planned.
 
@@ -95,6 +105,7 @@ def sync_detailed(
 
     Args:
         id (int):
+        bom (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -106,6 +117,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        bom=bom,
     )
 
     response = client.get_httpx_client().request(
@@ -119,6 +131,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
 ) -> ErrorDetail | Meeting | ValidationError | None:
     """Diplomatic encounters: talks, calls, summits, commission sessions, held or planned.
 
@@ -134,6 +147,7 @@ def sync(
 
     Args:
         id (int):
+        bom (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -146,6 +160,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        bom=bom,
     ).parsed
 
 
@@ -153,6 +168,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
 ) -> Response[ErrorDetail | Meeting | ValidationError]:
     """Diplomatic encounters: talks, calls, summits, commission sessions, held or planned.
 
@@ -168,6 +184,7 @@ async def asyncio_detailed(
 
     Args:
         id (int):
+        bom (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,6 +196,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        bom=bom,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -190,6 +208,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
 ) -> ErrorDetail | Meeting | ValidationError | None:
     """Diplomatic encounters: talks, calls, summits, commission sessions, held or planned.
 
@@ -205,6 +224,7 @@ async def asyncio(
 
     Args:
         id (int):
+        bom (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,5 +238,6 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            bom=bom,
         )
     ).parsed

@@ -18,6 +18,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     slug: str,
     *,
+    bom: bool | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
     kind: list[MeetingKindEnum] | Unset = UNSET,
@@ -26,6 +27,8 @@ def _get_kwargs(
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    params["bom"] = bom
 
     json_date_from: str | Unset = UNSET
     if not isinstance(date_from, Unset):
@@ -129,6 +132,7 @@ def sync_detailed(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
     kind: list[MeetingKindEnum] | Unset = UNSET,
@@ -147,6 +151,7 @@ def sync_detailed(
 
     Args:
         slug (str):
+        bom (bool | Unset):
         date_from (datetime.date | Unset):
         date_to (datetime.date | Unset):
         kind (list[MeetingKindEnum] | Unset):
@@ -163,6 +168,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         slug=slug,
+        bom=bom,
         date_from=date_from,
         date_to=date_to,
         kind=kind,
@@ -181,6 +187,7 @@ def sync(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
     kind: list[MeetingKindEnum] | Unset = UNSET,
@@ -199,6 +206,7 @@ def sync(
 
     Args:
         slug (str):
+        bom (bool | Unset):
         date_from (datetime.date | Unset):
         date_to (datetime.date | Unset):
         kind (list[MeetingKindEnum] | Unset):
@@ -216,6 +224,7 @@ def sync(
     return sync_detailed(
         slug=slug,
         client=client,
+        bom=bom,
         date_from=date_from,
         date_to=date_to,
         kind=kind,
@@ -228,6 +237,7 @@ async def asyncio_detailed(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
     kind: list[MeetingKindEnum] | Unset = UNSET,
@@ -246,6 +256,7 @@ async def asyncio_detailed(
 
     Args:
         slug (str):
+        bom (bool | Unset):
         date_from (datetime.date | Unset):
         date_to (datetime.date | Unset):
         kind (list[MeetingKindEnum] | Unset):
@@ -262,6 +273,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         slug=slug,
+        bom=bom,
         date_from=date_from,
         date_to=date_to,
         kind=kind,
@@ -278,6 +290,7 @@ async def asyncio(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
     kind: list[MeetingKindEnum] | Unset = UNSET,
@@ -296,6 +309,7 @@ async def asyncio(
 
     Args:
         slug (str):
+        bom (bool | Unset):
         date_from (datetime.date | Unset):
         date_to (datetime.date | Unset):
         kind (list[MeetingKindEnum] | Unset):
@@ -314,6 +328,7 @@ async def asyncio(
         await asyncio_detailed(
             slug=slug,
             client=client,
+            bom=bom,
             date_from=date_from,
             date_to=date_to,
             kind=kind,

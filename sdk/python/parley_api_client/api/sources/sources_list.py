@@ -8,12 +8,15 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_detail import ErrorDetail
 from ...models.paginated_source_list import PaginatedSourceList
+from ...models.source_kind_enum import SourceKindEnum
 from ...models.validation_error import ValidationError
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
+    bom: bool | Unset = UNSET,
+    kind: list[SourceKindEnum] | Unset = UNSET,
     language: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
@@ -23,6 +26,17 @@ def _get_kwargs(
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    params["bom"] = bom
+
+    json_kind: list[str] | Unset = UNSET
+    if not isinstance(kind, Unset):
+        json_kind = []
+        for kind_item_data in kind:
+            kind_item = kind_item_data.value
+            json_kind.append(kind_item)
+
+    params["kind"] = json_kind
 
     params["language"] = language
 
@@ -103,6 +117,8 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
+    kind: list[SourceKindEnum] | Unset = UNSET,
     language: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
@@ -122,6 +138,8 @@ def sync_detailed(
     Errors are JSON whatever the format.
 
     Args:
+        bom (bool | Unset):
+        kind (list[SourceKindEnum] | Unset):
         language (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
@@ -138,6 +156,8 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        bom=bom,
+        kind=kind,
         language=language,
         page=page,
         page_size=page_size,
@@ -156,6 +176,8 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
+    kind: list[SourceKindEnum] | Unset = UNSET,
     language: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
@@ -175,6 +197,8 @@ def sync(
     Errors are JSON whatever the format.
 
     Args:
+        bom (bool | Unset):
+        kind (list[SourceKindEnum] | Unset):
         language (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
@@ -192,6 +216,8 @@ def sync(
 
     return sync_detailed(
         client=client,
+        bom=bom,
+        kind=kind,
         language=language,
         page=page,
         page_size=page_size,
@@ -204,6 +230,8 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
+    kind: list[SourceKindEnum] | Unset = UNSET,
     language: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
@@ -223,6 +251,8 @@ async def asyncio_detailed(
     Errors are JSON whatever the format.
 
     Args:
+        bom (bool | Unset):
+        kind (list[SourceKindEnum] | Unset):
         language (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
@@ -239,6 +269,8 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        bom=bom,
+        kind=kind,
         language=language,
         page=page,
         page_size=page_size,
@@ -255,6 +287,8 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
+    kind: list[SourceKindEnum] | Unset = UNSET,
     language: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
@@ -274,6 +308,8 @@ async def asyncio(
     Errors are JSON whatever the format.
 
     Args:
+        bom (bool | Unset):
+        kind (list[SourceKindEnum] | Unset):
         language (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
@@ -292,6 +328,8 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            bom=bom,
+            kind=kind,
             language=language,
             page=page,
             page_size=page_size,

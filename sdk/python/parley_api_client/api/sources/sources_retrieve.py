@@ -9,18 +9,27 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_detail import ErrorDetail
 from ...models.source import Source
 from ...models.validation_error import ValidationError
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     slug: str,
+    *,
+    bom: bool | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["bom"] = bom
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/sources/{slug}/".format(
             slug=quote(str(slug), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -80,6 +89,7 @@ def sync_detailed(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
 ) -> Response[ErrorDetail | Source | ValidationError]:
     """Documents the facts are taken from.
 
@@ -93,6 +103,7 @@ def sync_detailed(
 
     Args:
         slug (str):
+        bom (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -104,6 +115,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         slug=slug,
+        bom=bom,
     )
 
     response = client.get_httpx_client().request(
@@ -117,6 +129,7 @@ def sync(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
 ) -> ErrorDetail | Source | ValidationError | None:
     """Documents the facts are taken from.
 
@@ -130,6 +143,7 @@ def sync(
 
     Args:
         slug (str):
+        bom (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,6 +156,7 @@ def sync(
     return sync_detailed(
         slug=slug,
         client=client,
+        bom=bom,
     ).parsed
 
 
@@ -149,6 +164,7 @@ async def asyncio_detailed(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
 ) -> Response[ErrorDetail | Source | ValidationError]:
     """Documents the facts are taken from.
 
@@ -162,6 +178,7 @@ async def asyncio_detailed(
 
     Args:
         slug (str):
+        bom (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,6 +190,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         slug=slug,
+        bom=bom,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -184,6 +202,7 @@ async def asyncio(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
 ) -> ErrorDetail | Source | ValidationError | None:
     """Documents the facts are taken from.
 
@@ -197,6 +216,7 @@ async def asyncio(
 
     Args:
         slug (str):
+        bom (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -210,5 +230,6 @@ async def asyncio(
         await asyncio_detailed(
             slug=slug,
             client=client,
+            bom=bom,
         )
     ).parsed

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.date_precision_enum import DatePrecisionEnum
+from ...models.documented_only_enum import DocumentedOnlyEnum
 from ...models.error_detail import ErrorDetail
 from ...models.event_ordering_enum import EventOrderingEnum
 from ...models.paginated_statement_list import PaginatedStatementList
@@ -17,9 +18,11 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    bom: bool | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_precision: list[DatePrecisionEnum] | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
+    documented_only: DocumentedOnlyEnum | Unset = UNSET,
     kind: list[StatementKindEnum] | Unset = UNSET,
     meeting: int | Unset = UNSET,
     mentions: list[str] | Unset = UNSET,
@@ -33,6 +36,8 @@ def _get_kwargs(
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    params["bom"] = bom
 
     json_date_from: str | Unset = UNSET
     if not isinstance(date_from, Unset):
@@ -52,6 +57,12 @@ def _get_kwargs(
     if not isinstance(date_to, Unset):
         json_date_to = date_to.isoformat()
     params["date_to"] = json_date_to
+
+    json_documented_only: str | Unset = UNSET
+    if not isinstance(documented_only, Unset):
+        json_documented_only = documented_only.value
+
+    params["documented_only"] = json_documented_only
 
     json_kind: list[str] | Unset = UNSET
     if not isinstance(kind, Unset):
@@ -158,9 +169,11 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_precision: list[DatePrecisionEnum] | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
+    documented_only: DocumentedOnlyEnum | Unset = UNSET,
     kind: list[StatementKindEnum] | Unset = UNSET,
     meeting: int | Unset = UNSET,
     mentions: list[str] | Unset = UNSET,
@@ -184,9 +197,15 @@ def sync_detailed(
     Errors are JSON whatever the format.
 
     Args:
+        bom (bool | Unset):
         date_from (datetime.date | Unset):
         date_precision (list[DatePrecisionEnum] | Unset):
         date_to (datetime.date | Unset):
+        documented_only (DocumentedOnlyEnum | Unset): Values of the `documented_only` query
+            parameter.
+
+            * `true` - true
+            * `false` - false
         kind (list[StatementKindEnum] | Unset):
         meeting (int | Unset):
         mentions (list[str] | Unset):
@@ -207,9 +226,11 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        bom=bom,
         date_from=date_from,
         date_precision=date_precision,
         date_to=date_to,
+        documented_only=documented_only,
         kind=kind,
         meeting=meeting,
         mentions=mentions,
@@ -232,9 +253,11 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_precision: list[DatePrecisionEnum] | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
+    documented_only: DocumentedOnlyEnum | Unset = UNSET,
     kind: list[StatementKindEnum] | Unset = UNSET,
     meeting: int | Unset = UNSET,
     mentions: list[str] | Unset = UNSET,
@@ -258,9 +281,15 @@ def sync(
     Errors are JSON whatever the format.
 
     Args:
+        bom (bool | Unset):
         date_from (datetime.date | Unset):
         date_precision (list[DatePrecisionEnum] | Unset):
         date_to (datetime.date | Unset):
+        documented_only (DocumentedOnlyEnum | Unset): Values of the `documented_only` query
+            parameter.
+
+            * `true` - true
+            * `false` - false
         kind (list[StatementKindEnum] | Unset):
         meeting (int | Unset):
         mentions (list[str] | Unset):
@@ -282,9 +311,11 @@ def sync(
 
     return sync_detailed(
         client=client,
+        bom=bom,
         date_from=date_from,
         date_precision=date_precision,
         date_to=date_to,
+        documented_only=documented_only,
         kind=kind,
         meeting=meeting,
         mentions=mentions,
@@ -301,9 +332,11 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_precision: list[DatePrecisionEnum] | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
+    documented_only: DocumentedOnlyEnum | Unset = UNSET,
     kind: list[StatementKindEnum] | Unset = UNSET,
     meeting: int | Unset = UNSET,
     mentions: list[str] | Unset = UNSET,
@@ -327,9 +360,15 @@ async def asyncio_detailed(
     Errors are JSON whatever the format.
 
     Args:
+        bom (bool | Unset):
         date_from (datetime.date | Unset):
         date_precision (list[DatePrecisionEnum] | Unset):
         date_to (datetime.date | Unset):
+        documented_only (DocumentedOnlyEnum | Unset): Values of the `documented_only` query
+            parameter.
+
+            * `true` - true
+            * `false` - false
         kind (list[StatementKindEnum] | Unset):
         meeting (int | Unset):
         mentions (list[str] | Unset):
@@ -350,9 +389,11 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        bom=bom,
         date_from=date_from,
         date_precision=date_precision,
         date_to=date_to,
+        documented_only=documented_only,
         kind=kind,
         meeting=meeting,
         mentions=mentions,
@@ -373,9 +414,11 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
     date_from: datetime.date | Unset = UNSET,
     date_precision: list[DatePrecisionEnum] | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
+    documented_only: DocumentedOnlyEnum | Unset = UNSET,
     kind: list[StatementKindEnum] | Unset = UNSET,
     meeting: int | Unset = UNSET,
     mentions: list[str] | Unset = UNSET,
@@ -399,9 +442,15 @@ async def asyncio(
     Errors are JSON whatever the format.
 
     Args:
+        bom (bool | Unset):
         date_from (datetime.date | Unset):
         date_precision (list[DatePrecisionEnum] | Unset):
         date_to (datetime.date | Unset):
+        documented_only (DocumentedOnlyEnum | Unset): Values of the `documented_only` query
+            parameter.
+
+            * `true` - true
+            * `false` - false
         kind (list[StatementKindEnum] | Unset):
         meeting (int | Unset):
         mentions (list[str] | Unset):
@@ -424,9 +473,11 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            bom=bom,
             date_from=date_from,
             date_precision=date_precision,
             date_to=date_to,
+            documented_only=documented_only,
             kind=kind,
             meeting=meeting,
             mentions=mentions,

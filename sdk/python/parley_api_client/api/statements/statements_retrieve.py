@@ -9,18 +9,27 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_detail import ErrorDetail
 from ...models.statement import Statement
 from ...models.validation_error import ValidationError
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: int,
+    *,
+    bom: bool | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["bom"] = bom
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/statements/{id}/".format(
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -80,6 +89,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
 ) -> Response[ErrorDetail | Statement | ValidationError]:
     """What actors said: direct quotes, paraphrases, readouts and announcements.
 
@@ -93,6 +103,7 @@ def sync_detailed(
 
     Args:
         id (int):
+        bom (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -104,6 +115,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        bom=bom,
     )
 
     response = client.get_httpx_client().request(
@@ -117,6 +129,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
 ) -> ErrorDetail | Statement | ValidationError | None:
     """What actors said: direct quotes, paraphrases, readouts and announcements.
 
@@ -130,6 +143,7 @@ def sync(
 
     Args:
         id (int):
+        bom (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,6 +156,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        bom=bom,
     ).parsed
 
 
@@ -149,6 +164,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
 ) -> Response[ErrorDetail | Statement | ValidationError]:
     """What actors said: direct quotes, paraphrases, readouts and announcements.
 
@@ -162,6 +178,7 @@ async def asyncio_detailed(
 
     Args:
         id (int):
+        bom (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,6 +190,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        bom=bom,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -184,6 +202,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
 ) -> ErrorDetail | Statement | ValidationError | None:
     """What actors said: direct quotes, paraphrases, readouts and announcements.
 
@@ -197,6 +216,7 @@ async def asyncio(
 
     Args:
         id (int):
+        bom (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -210,5 +230,6 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            bom=bom,
         )
     ).parsed

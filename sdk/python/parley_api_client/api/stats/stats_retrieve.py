@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.date_precision_enum import DatePrecisionEnum
+from ...models.documented_only_enum import DocumentedOnlyEnum
 from ...models.error_detail import ErrorDetail
 from ...models.event_type_enum import EventTypeEnum
 from ...models.stats import Stats
@@ -22,6 +23,7 @@ def _get_kwargs(
     date_from: datetime.date | Unset = UNSET,
     date_precision: list[DatePrecisionEnum] | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
+    documented_only: DocumentedOnlyEnum | Unset = UNSET,
     group_by: StatsGroupByEnum | Unset = UNSET,
     place: str | Unset = UNSET,
     search: str | Unset = UNSET,
@@ -58,6 +60,12 @@ def _get_kwargs(
     if not isinstance(date_to, Unset):
         json_date_to = date_to.isoformat()
     params["date_to"] = json_date_to
+
+    json_documented_only: str | Unset = UNSET
+    if not isinstance(documented_only, Unset):
+        json_documented_only = documented_only.value
+
+    params["documented_only"] = json_documented_only
 
     json_group_by: str | Unset = UNSET
     if not isinstance(group_by, Unset):
@@ -154,6 +162,7 @@ def sync_detailed(
     date_from: datetime.date | Unset = UNSET,
     date_precision: list[DatePrecisionEnum] | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
+    documented_only: DocumentedOnlyEnum | Unset = UNSET,
     group_by: StatsGroupByEnum | Unset = UNSET,
     place: str | Unset = UNSET,
     search: str | Unset = UNSET,
@@ -175,6 +184,11 @@ def sync_detailed(
         date_from (datetime.date | Unset):
         date_precision (list[DatePrecisionEnum] | Unset):
         date_to (datetime.date | Unset):
+        documented_only (DocumentedOnlyEnum | Unset): Values of the `documented_only` query
+            parameter.
+
+            * `true` - true
+            * `false` - false
         group_by (StatsGroupByEnum | Unset): Values of the `group_by` query parameter.
 
             * `month` - month
@@ -203,6 +217,7 @@ def sync_detailed(
         date_from=date_from,
         date_precision=date_precision,
         date_to=date_to,
+        documented_only=documented_only,
         group_by=group_by,
         place=place,
         search=search,
@@ -226,6 +241,7 @@ def sync(
     date_from: datetime.date | Unset = UNSET,
     date_precision: list[DatePrecisionEnum] | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
+    documented_only: DocumentedOnlyEnum | Unset = UNSET,
     group_by: StatsGroupByEnum | Unset = UNSET,
     place: str | Unset = UNSET,
     search: str | Unset = UNSET,
@@ -247,6 +263,11 @@ def sync(
         date_from (datetime.date | Unset):
         date_precision (list[DatePrecisionEnum] | Unset):
         date_to (datetime.date | Unset):
+        documented_only (DocumentedOnlyEnum | Unset): Values of the `documented_only` query
+            parameter.
+
+            * `true` - true
+            * `false` - false
         group_by (StatsGroupByEnum | Unset): Values of the `group_by` query parameter.
 
             * `month` - month
@@ -276,6 +297,7 @@ def sync(
         date_from=date_from,
         date_precision=date_precision,
         date_to=date_to,
+        documented_only=documented_only,
         group_by=group_by,
         place=place,
         search=search,
@@ -293,6 +315,7 @@ async def asyncio_detailed(
     date_from: datetime.date | Unset = UNSET,
     date_precision: list[DatePrecisionEnum] | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
+    documented_only: DocumentedOnlyEnum | Unset = UNSET,
     group_by: StatsGroupByEnum | Unset = UNSET,
     place: str | Unset = UNSET,
     search: str | Unset = UNSET,
@@ -314,6 +337,11 @@ async def asyncio_detailed(
         date_from (datetime.date | Unset):
         date_precision (list[DatePrecisionEnum] | Unset):
         date_to (datetime.date | Unset):
+        documented_only (DocumentedOnlyEnum | Unset): Values of the `documented_only` query
+            parameter.
+
+            * `true` - true
+            * `false` - false
         group_by (StatsGroupByEnum | Unset): Values of the `group_by` query parameter.
 
             * `month` - month
@@ -342,6 +370,7 @@ async def asyncio_detailed(
         date_from=date_from,
         date_precision=date_precision,
         date_to=date_to,
+        documented_only=documented_only,
         group_by=group_by,
         place=place,
         search=search,
@@ -363,6 +392,7 @@ async def asyncio(
     date_from: datetime.date | Unset = UNSET,
     date_precision: list[DatePrecisionEnum] | Unset = UNSET,
     date_to: datetime.date | Unset = UNSET,
+    documented_only: DocumentedOnlyEnum | Unset = UNSET,
     group_by: StatsGroupByEnum | Unset = UNSET,
     place: str | Unset = UNSET,
     search: str | Unset = UNSET,
@@ -384,6 +414,11 @@ async def asyncio(
         date_from (datetime.date | Unset):
         date_precision (list[DatePrecisionEnum] | Unset):
         date_to (datetime.date | Unset):
+        documented_only (DocumentedOnlyEnum | Unset): Values of the `documented_only` query
+            parameter.
+
+            * `true` - true
+            * `false` - false
         group_by (StatsGroupByEnum | Unset): Values of the `group_by` query parameter.
 
             * `month` - month
@@ -414,6 +449,7 @@ async def asyncio(
             date_from=date_from,
             date_precision=date_precision,
             date_to=date_to,
+            documented_only=documented_only,
             group_by=group_by,
             place=place,
             search=search,

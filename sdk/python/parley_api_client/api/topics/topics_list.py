@@ -14,6 +14,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    bom: bool | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     search: str | Unset = UNSET,
@@ -21,6 +22,8 @@ def _get_kwargs(
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    params["bom"] = bom
 
     params["page"] = page
 
@@ -97,6 +100,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     search: str | Unset = UNSET,
@@ -114,6 +118,7 @@ def sync_detailed(
     Errors are JSON whatever the format.
 
     Args:
+        bom (bool | Unset):
         page (int | Unset):
         page_size (int | Unset):
         search (str | Unset):
@@ -128,6 +133,7 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        bom=bom,
         page=page,
         page_size=page_size,
         search=search,
@@ -144,6 +150,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     search: str | Unset = UNSET,
@@ -161,6 +168,7 @@ def sync(
     Errors are JSON whatever the format.
 
     Args:
+        bom (bool | Unset):
         page (int | Unset):
         page_size (int | Unset):
         search (str | Unset):
@@ -176,6 +184,7 @@ def sync(
 
     return sync_detailed(
         client=client,
+        bom=bom,
         page=page,
         page_size=page_size,
         search=search,
@@ -186,6 +195,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     search: str | Unset = UNSET,
@@ -203,6 +213,7 @@ async def asyncio_detailed(
     Errors are JSON whatever the format.
 
     Args:
+        bom (bool | Unset):
         page (int | Unset):
         page_size (int | Unset):
         search (str | Unset):
@@ -217,6 +228,7 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        bom=bom,
         page=page,
         page_size=page_size,
         search=search,
@@ -231,6 +243,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    bom: bool | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     search: str | Unset = UNSET,
@@ -248,6 +261,7 @@ async def asyncio(
     Errors are JSON whatever the format.
 
     Args:
+        bom (bool | Unset):
         page (int | Unset):
         page_size (int | Unset):
         search (str | Unset):
@@ -264,6 +278,7 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            bom=bom,
             page=page,
             page_size=page_size,
             search=search,

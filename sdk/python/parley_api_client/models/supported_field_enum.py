@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class SupportsEnum(StrEnum):
+class SupportedFieldEnum(StrEnum):
     ACTORS = "actors"
     ALIASES = "aliases"
     COORDINATES = "coordinates"
