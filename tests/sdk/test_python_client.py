@@ -239,6 +239,7 @@ def test_authenticated_writes_with_a_staff_token(staff, anonymous):
             slug="2023-07-15-sdk-talks",
             title="Talks recorded through the generated client",
             date=datetime.date(2023, 7, 15),
+            date_note="The day the sample source gives.",
             kind=MeetingKindEnum.IN_PERSON,
             place="brussels",
             participants=[
