@@ -22,7 +22,7 @@ import pytest
 import requests
 from django.contrib.auth.models import Permission
 from django.db import transaction
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
 from events.curated.validation import check_curated
 from events.services import load_curated
@@ -66,7 +66,7 @@ def token(transactional_db) -> str:
     """A curator's token, for the documented writes (`YOUR_TOKEN` in the documents)."""
     user = make_user("documented-curator", staff=True)
     user.user_permissions.set(Permission.objects.filter(content_type__app_label="events"))
-    return Token.objects.create(user=user).key
+    return AuthToken.objects.create(user=user)[1]
 
 
 class Session:
