@@ -6,7 +6,9 @@ other."""
 from __future__ import annotations
 
 import datetime
+import importlib.util
 import os
+import sys
 from pathlib import Path
 
 from django.apps import apps
@@ -25,6 +27,14 @@ SAMPLE_SOURCES = DATA / "sources"
 # The small dataset that also meets the provenance rules validate_curated applies.
 SAMPLE_STRICT = DATA / "strict"
 REPO_FIXTURES = REPO / "fixtures"
+SDK_PYTHON = REPO / "sdk" / "python"
+
+
+def use_official_client() -> None:
+    """Make the official Python client (`parley`, `parley_api_client`) importable: the copy
+    `make sdk` installs when there is one, else the committed sources in sdk/python."""
+    if importlib.util.find_spec("parley") is None and str(SDK_PYTHON) not in sys.path:
+        sys.path.insert(0, str(SDK_PYTHON))
 
 
 def seeds_dir() -> Path | None:

@@ -37,7 +37,16 @@ from tests.docs.examples import (
     shown_json,
     text_mismatch,
 )
-from tests.support import REPO, REPO_FIXTURES, delete_everything, make_user
+from tests.support import (
+    REPO,
+    REPO_FIXTURES,
+    delete_everything,
+    make_user,
+    use_official_client,
+)
+
+# The quickstart's Python-client example imports the official client (sdk/python).
+use_official_client()
 
 DOCUMENTS = [
     REPO / "README.md",

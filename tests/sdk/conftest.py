@@ -6,17 +6,11 @@ elsewhere (`make test`) they use the committed sources in sdk/python directly.
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
-from tests.support import REPO
+from tests.support import use_official_client
 
-SDK_PYTHON = REPO / "sdk" / "python"
-try:
-    import parley  # noqa: F401  (installed: make sdk)
-except ModuleNotFoundError:
-    sys.path.insert(0, str(SDK_PYTHON))
+use_official_client()
 
 from parley_api_client import AuthenticatedClient, Client  # noqa: E402
 
