@@ -99,6 +99,19 @@ def text(value: Any, ctx: Context) -> str:
     return value
 
 
+def web_address(value: Any, ctx: Context) -> str:
+    """An http(s) URL in ASCII: the API documents `url` as an RFC 3986 URI, so a page
+    whose address holds other characters is cited with them percent-encoded."""
+    address = text(value, ctx)
+    if not address:
+        return address
+    if not re.fullmatch(r"https?://[!-~]+", address):
+        raise Invalid(
+            f"not an http(s) URL in ASCII: percent-encode other characters ({address[:60]!r})"
+        )
+    return address
+
+
 def nonempty_text(value: Any, ctx: Context) -> str:
     value = text(value, ctx)
     if not value.strip():
@@ -307,7 +320,7 @@ SCHEMAS: dict[str, dict[str, tuple[Check, bool]]] = {
         "title": optional_text,
         "publisher": optional_text,
         "published_on": (optional_date, False),
-        "url": optional_text,
+        "url": (web_address, False),
         "language": (nonempty_text, True),
         "document": optional_text,  # a document's file; null for a reference
         "note": optional_text,

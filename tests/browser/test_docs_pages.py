@@ -23,7 +23,7 @@ expect = sync_api.expect
 def test_swagger_ui_executes_a_filtered_request(page, live_sample, traffic, screenshots):
     page.goto(f"{live_sample.url}/api/docs/")
     expect(page.locator(".swagger-ui .info .title")).to_contain_text("Parley API")
-    meetings_list = page.locator("#operations-events-meetings_list")
+    meetings_list = page.locator("#operations-meetings-meetings_list")
     expect(meetings_list).to_be_visible()
     assert page.locator(".opblock").count() > 20  # every operation is listed
     sidecar = "/static/drf_spectacular_sidecar/swagger-ui-dist/"

@@ -82,6 +82,9 @@ def test_a_reference_source_and_its_quote_less_citation_are_valid(curated):
         ({"published_on": None}, "published_on", "a reference source needs it"),
         ({"document": "sample-a.txt"}, "document", "holds no document"),
         ({"kind": "rumour"}, "kind", "'rumour' is not one of: document, reference"),
+        # The API documents `url` as a URI: other characters are percent-encoded.
+        ({"url": "https://example.org/Երևան"}, "url", "percent-encode"),
+        ({"url": "ftp://example.org/x"}, "url", "not an http(s) URL"),
     ],
 )
 def test_a_reference_source_says_where_and_when_it_was_published(curated, changes, field, expected):
