@@ -40,6 +40,12 @@ wait_ready() {
 
 start() {
   stop
+  for port in "$PRIMARY_PORT" "$REPLICA_PORT"; do
+    if "$PGBIN/pg_isready" -q -h 127.0.0.1 -p "$port"; then
+      echo "port $port is taken by another PostgreSQL: stop it or set PRIMARY_PORT/REPLICA_PORT" >&2
+      exit 1
+    fi
+  done
   mkdir -p "$BASE"
   [[ $(id -u) == 0 ]] && chown postgres: "$BASE"
   as_pg "$PGBIN/initdb" -D "$BASE/primary" -U postgres --auth=trust -E UTF8 \
@@ -53,7 +59,8 @@ max_wal_senders = 4
 fsync = off
 CONF
   echo "host replication all 127.0.0.1/32 trust" >>"$BASE/primary/pg_hba.conf"
-  as_pg "$PGBIN/pg_ctl" -D "$BASE/primary" -l "$BASE/primary.log" -w start >/dev/null
+  as_pg "$PGBIN/pg_ctl" -D "$BASE/primary" -l "$BASE/primary.log" -w start >/dev/null ||
+    { cat "$BASE/primary.log" >&2; exit 1; }
   wait_ready "$PRIMARY_PORT"
   # The replica: a base backup of the primary, set up to stream from it (-R).
   as_pg "$PGBIN/pg_basebackup" -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres \

@@ -24,6 +24,10 @@ from tests.support import REPO
 
 PRIMARY = os.environ.get("PARLEY_PG_PRIMARY_URL")
 REPLICA = os.environ.get("PARLEY_PG_REPLICA_URL")
+# CI sets PARLEY_REPLICA_REQUIRED=1 so that a replica that failed to start fails the run
+# instead of skipping this module.
+if not (PRIMARY and REPLICA) and os.environ.get("PARLEY_REPLICA_REQUIRED") == "1":
+    raise RuntimeError("PARLEY_REPLICA_REQUIRED=1 but PARLEY_PG_PRIMARY_URL/REPLICA_URL unset")
 pytestmark = pytest.mark.skipif(
     not (PRIMARY and REPLICA),
     reason='needs a primary and a replica: eval "$(bash scripts/pg-replica.sh start)"',
