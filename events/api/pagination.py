@@ -142,7 +142,7 @@ class StrictPageNumberPagination(LinkHeaderMixin, StrictPageSizeMixin, PageNumbe
             ) from exc
         if paginator.num_pages > 1 and self.template is not None:
             self.display_page_controls = True
-        return list(self.page)
+        return list(self.page.object_list)
 
 
 class TimelineCursorPagination(LinkHeaderMixin, StrictPageSizeMixin, CursorPagination):

@@ -17,6 +17,7 @@ from itertools import islice
 from typing import Any
 
 import orjson
+from django.db import connections
 from django.db.models import QuerySet
 from django.urls import get_script_prefix
 from rest_framework.request import Request
@@ -53,24 +54,40 @@ def bare(queryset: QuerySet) -> QuerySet:
     return queryset.select_related(None).prefetch_related(None)
 
 
+def stored_record_texts(event_type: str, ids: Sequence[int], using: str) -> dict[int, str | None]:
+    """`record_json` of these events by id, in one query by the unique `(event_type,
+    event_id)` index. Written as SQL: the ORM spends more building `IN (...)` for 100
+    ids (0.3 ms) than the database spends answering it."""
+    if not ids:
+        return {}
+    connection = connections[using]
+    table = connection.ops.quote_name(TimelineEntry._meta.db_table)
+    if connection.vendor == "postgresql":  # one array parameter, whatever the page size
+        condition, params = "event_id = ANY(%s)", [list(ids)]
+    else:
+        condition, params = f"event_id IN ({', '.join(['%s'] * len(ids))})", list(ids)
+    sql = f"SELECT event_id, record_json FROM {table} WHERE event_type = %s AND {condition}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [event_type, *params])
+        return dict(cursor.fetchall())
+
+
 class StoredRecords:
     """An event type's list pages and CSV rows from `record_json`."""
 
     def __init__(self, event_type: str) -> None:
         self.event_type = event_type
 
-    def texts(self, ids: Sequence[int], request: Request | None) -> list[str]:
+    def texts(
+        self, ids: Sequence[int], request: Request | None, using: str = "default"
+    ) -> list[str]:
         """The stored JSON of these events, in this order, with absolute links."""
         ids = list(ids)
-        stored = dict(
-            TimelineEntry.objects.filter(event_type=self.event_type, event_id__in=ids)
-            .order_by()
-            .values_list("event_id", "record_json")
-        )
+        stored = stored_record_texts(self.event_type, ids, using)
         missing = [pk for pk in ids if stored.get(pk) is None]
         if missing:
             model = BY_NAME[self.event_type].model
-            events = list(model.objects.for_api().filter(pk__in=missing))
+            events = list(model.objects.using(using).for_api().filter(pk__in=missing))
             texts = record_json(self.event_type, events)
             stored.update(zip([e.pk for e in events], texts, strict=True))
         absolute = absolutizer(request)
@@ -82,7 +99,7 @@ class StoredRecords:
         """One page: its ids by page number (from the list's index alone: skipping index
         entries is cheap, skipping rows is not), then their stored JSON."""
         ids = paginate(bare(queryset).values_list("id", flat=True))
-        return [orjson.Fragment(text) for text in self.texts(ids, request)]
+        return [orjson.Fragment(text) for text in self.texts(ids, request, queryset.db)]
 
     def stream(
         self, queryset: QuerySet, request: Request | None, chunk: int
@@ -91,7 +108,7 @@ class StoredRecords:
         flat memory."""
         ids = bare(queryset).values_list("id", flat=True).iterator(chunk_size=chunk)
         for batch in batched(ids, chunk):
-            for text in self.texts(batch, request):
+            for text in self.texts(batch, request, queryset.db):
                 yield orjson.loads(text)
 
 
