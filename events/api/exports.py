@@ -15,6 +15,7 @@ import copy
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+import orjson
 from django.db import connections
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest, StreamingHttpResponse
@@ -64,21 +65,29 @@ def serialized_records(
         yield instance, serializer.to_representation(instance)
 
 
-def place_point(place: Any) -> dict[str, Any] | None:
-    """A GeoJSON Point [longitude, latitude] for a place; None when it has no coordinates."""
-    if place is None or place.latitude is None or place.longitude is None:
+def point(longitude: Any, latitude: Any) -> dict[str, Any] | None:
+    """A GeoJSON Point [longitude, latitude]; None when a coordinate is unknown."""
+    if longitude is None or latitude is None:
         return None
-    return {"type": "Point", "coordinates": [float(place.longitude), float(place.latitude)]}
+    return {"type": "Point", "coordinates": [float(longitude), float(latitude)]}
 
 
-def feature(feature_id: Any, properties: Mapping[str, Any], place: Any) -> dict[str, Any]:
-    """A GeoJSON Feature: the record's place as geometry, its JSON form as properties."""
+def feature(
+    feature_id: Any, properties: Mapping[str, Any] | orjson.Fragment, geometry: Any
+) -> dict[str, Any]:
+    """A GeoJSON Feature: the record's place as geometry, its JSON form as properties
+    (a dict, or stored JSON spliced in as it is)."""
     return {
         "type": "Feature",
         "id": str(feature_id),
-        "geometry": place_point(place),
+        "geometry": geometry,
         "properties": properties,
     }
+
+
+def place_geometry(place: Any) -> dict[str, Any] | None:
+    """A place's Point; None without a place."""
+    return None if place is None else point(place.longitude, place.latitude)
 
 
 def without_format_parameter(request: Request) -> HttpRequest:
@@ -314,7 +323,7 @@ class ExportListMixin:
 
     def export_feature(self, instance: Model, record: Mapping[str, Any]) -> dict[str, Any]:
         place = getattr(instance, self.geojson_place_field) if self.geojson_place_field else None
-        return feature(self.feature_id(instance), record, place)
+        return feature(self.feature_id(instance), record, place_geometry(place))
 
     def feature_id(self, instance: Model) -> Any:
         """The Feature's `id`: the record's public id."""
@@ -326,8 +335,16 @@ class ExportListMixin:
         return self.streamed(csv_chunks(columns, self.export_rows(), bom), CSVRenderer)
 
     def export_geojson(self) -> StreamingHttpResponse:
-        records = self.export_records()
-        features = (self.export_feature(instance, record) for instance, record in records)
+        stored = getattr(self, "stored", None)
+        if stored is None:
+            records = self.export_records()
+            features = (self.export_feature(instance, record) for instance, record in records)
+        else:  # stored JSON as each Feature's properties, spliced in undecoded
+            located = stored.located(self.export_queryset(), self.request, self.export_chunk_size)
+            features = (
+                feature(row.key, row.properties, point(row.longitude, row.latitude))
+                for row in located
+            )
         return self.streamed(feature_collection_chunks(features), GeoJSONRenderer)
 
     def export_filename(self, renderer: type[ExportRenderer]) -> str:

@@ -159,7 +159,7 @@ def feature_collection_chunks(features: Iterable[Mapping[str, Any]]) -> Iterator
     buffer.write('{"type":"FeatureCollection","features":[')
     for index, feature in enumerate(features):
         buffer.write(",\n" if index else "\n")
-        buffer.write(json_text(feature))
+        buffer.write(json_bytes(feature).decode())  # orjson: splices stored properties
         if buffer.tell() >= CHUNK_CHARACTERS:
             yield buffer.getvalue()
             buffer.seek(0)

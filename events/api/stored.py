@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from django.db import connections
@@ -47,6 +47,25 @@ def batched(values: Iterable[Any], size: int) -> Iterator[list[Any]]:
     iterator = iter(values)
     while batch := list(islice(iterator, size)):
         yield batch
+
+
+# The columns a GeoJSON geometry is made of, read with the record's id.
+PLACE_COORDINATES = ("place__longitude", "place__latitude")
+
+
+class Located(NamedTuple):
+    """A record's public key, its place's coordinates (None when unknown) and its
+    stored JSON: one GeoJSON Feature."""
+
+    key: Any
+    longitude: Any
+    latitude: Any
+    properties: orjson.Fragment
+
+
+def timeline_key(event_type: str, event_id: int) -> str:
+    """A timeline row's public key, e.g. `meeting-5`: its GeoJSON Feature id."""
+    return f"{event_type}-{event_id}"
 
 
 def bare(queryset: QuerySet) -> QuerySet:
@@ -82,6 +101,12 @@ class StoredRecords:
         self, ids: Sequence[int], request: Request | None, using: str = "default"
     ) -> list[str]:
         """The stored JSON of these events, in this order, with absolute links."""
+        by_id = self.texts_by_id(ids, request, using)
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+    def texts_by_id(
+        self, ids: Sequence[int], request: Request | None, using: str
+    ) -> dict[int, str]:
         ids = list(ids)
         stored = stored_record_texts(self.event_type, ids, using)
         missing = [pk for pk in ids if stored.get(pk) is None]
@@ -91,7 +116,7 @@ class StoredRecords:
             texts = record_json(self.event_type, events)
             stored.update(zip([e.pk for e in events], texts, strict=True))
         absolute = absolutizer(request)
-        return [absolute(stored[pk]) for pk in ids if pk in stored]
+        return {pk: absolute(text) for pk, text in stored.items() if text is not None}
 
     def page(
         self, queryset: QuerySet, paginate: Callable[[QuerySet], Any], request: Request | None
@@ -106,10 +131,26 @@ class StoredRecords:
     ) -> Iterator[dict[str, Any]]:
         """Every record of the queryset, decoded for CSV, `chunk` at a time: exports in
         flat memory."""
+        for text in self.stream_texts(queryset, request, chunk):
+            yield orjson.loads(text)
+
+    def stream_texts(
+        self, queryset: QuerySet, request: Request | None, chunk: int
+    ) -> Iterator[str]:
+        """Every record of the queryset as its stored text, `chunk` at a time."""
         ids = bare(queryset).values_list("id", flat=True).iterator(chunk_size=chunk)
         for batch in batched(ids, chunk):
-            for text in self.texts(batch, request, queryset.db):
-                yield orjson.loads(text)
+            yield from self.texts(batch, request, queryset.db)
+
+    def located(self, queryset: QuerySet, request: Request | None, chunk: int) -> Iterator[Located]:
+        """Every record of the queryset with its place's coordinates (GeoJSON), the
+        stored text spliced in undecoded."""
+        rows = bare(queryset).values_list("id", *PLACE_COORDINATES).iterator(chunk_size=chunk)
+        for batch in batched(rows, chunk):
+            texts = self.texts_by_id([pk for pk, _, _ in batch], request, queryset.db)
+            for pk, longitude, latitude in batch:
+                if pk in texts:
+                    yield Located(pk, longitude, latitude, orjson.Fragment(texts[pk]))
 
 
 class StoredTimeline:
@@ -122,10 +163,10 @@ class StoredTimeline:
         absolute = absolutizer(request)
         return [absolute(row["item_json"] or fresh[row["id"]]) for row in rows]
 
-    def values(self, queryset: QuerySet) -> QuerySet:
+    def values(self, queryset: QuerySet, *more: str) -> QuerySet:
         """The rows' stored items, with what the cursor orders by (`rank` when ranked)."""
         extra = ["rank"] if "rank" in queryset.query.annotations else []
-        return bare(queryset).values("id", "date", "item_json", *extra)
+        return bare(queryset).values("id", "date", "item_json", *extra, *more)
 
     def page(
         self, queryset: QuerySet, paginate: Callable[[QuerySet], Any], request: Request | None
@@ -141,6 +182,14 @@ class StoredTimeline:
         for batch in batched(rows, chunk):
             for text in self.texts(batch, request):
                 yield orjson.loads(text)
+
+    def located(self, queryset: QuerySet, request: Request | None, chunk: int) -> Iterator[Located]:
+        rows = self.values(queryset, "event_type", "event_id", *PLACE_COORDINATES)
+        for batch in batched(rows.iterator(chunk_size=chunk), chunk):
+            for row, text in zip(batch, self.texts(batch, request), strict=True):
+                key = timeline_key(row["event_type"], row["event_id"])
+                longitude, latitude = (row[name] for name in PLACE_COORDINATES)
+                yield Located(key, longitude, latitude, orjson.Fragment(text))
 
 
 MEETINGS = StoredRecords("meeting")

@@ -318,6 +318,7 @@ def count_export_queries(client, url):
         *(f"/api/v1/{name}/?format=csv" for name in LISTS),
         "/api/v1/meetings/?format=geojson",
         "/api/v1/incidents/?format=geojson",
+        "/api/v1/events/?format=geojson",
     ],
 )
 def test_export_query_count_does_not_grow_with_the_rows(client, sample, url):
@@ -441,6 +442,14 @@ def test_every_other_format_documented_is_served(client, sample):
             ):
                 assert response.status_code == 200, (url, item)
                 assert response["Content-Type"].startswith(item["mediaType"]), (url, item)
+
+
+def test_timeline_geojson_properties_are_the_timeline_items(client, sample):
+    _, collection = get_geojson(client, "/api/v1/events/?format=geojson")
+    items = client.get("/api/v1/events/?page_size=100").json()["results"]
+    assert [feature["properties"] for feature in collection["features"]] == items
+    brussels = next(f for f in collection["features"] if f["id"] == "meeting-1")
+    assert brussels["geometry"] == {"type": "Point", "coordinates": [4.3525, 50.8467]}
 
 
 def test_timeline_geojson_features_are_named_by_type_and_id(client, sample):

@@ -24,7 +24,7 @@ from events.api.counting import cached_for_version
 from events.api.exports import ExportListMixin
 from events.api.graph_renderers import GEXFRenderer, GraphFormatsMixin, GraphMLRenderer
 from events.api.pagination import TimelineCursorPagination
-from events.api.stored import TIMELINE
+from events.api.stored import TIMELINE, timeline_key
 from events.api.views.base import BAD_QUERY, SLUG_PATTERN, StoredListMixin, curated_example
 from events.models import Actor, Meeting, TimelineEntry
 from events.queries.network import build_network
@@ -51,7 +51,7 @@ class TimelineFeedViewSet(
     geojson_place_field = "place"
 
     def feature_id(self, instance: TimelineEntry) -> str:
-        return f"{instance.event_type}-{instance.event_id}"
+        return timeline_key(instance.event_type, instance.event_id)
 
 
 @extend_schema_view(
