@@ -17,6 +17,7 @@ from events.api.filter_fields import (
     DocumentedOnlyFilter,
     IntegerFilter,
     SearchFilter,
+    ShallowFiltersMixin,
     SlugChoiceFilter,
     SlugMultipleChoiceFilter,
     StableOrderingFilter,
@@ -54,7 +55,7 @@ from events.queries.stats import GROUPINGS
 from events.registry import RECORD_TYPES
 
 
-class BaseFilterSet(CachedFormClassMixin, filters.FilterSet):
+class BaseFilterSet(ShallowFiltersMixin, CachedFormClassMixin, filters.FilterSet):
     updated_since = updated_since_filter()
 
 

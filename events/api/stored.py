@@ -82,7 +82,7 @@ def stored_record_texts(event_type: str, ids: Sequence[int], using: str) -> dict
     connection = connections[using]
     table = connection.ops.quote_name(TimelineEntry._meta.db_table)
     if connection.vendor == "postgresql":  # one array parameter, whatever the page size
-        condition, params = "event_id = ANY(%s)", [list(ids)]
+        condition, params = "event_id = ANY(%s::bigint[])", [list(ids)]
     else:
         condition, params = f"event_id IN ({', '.join(['%s'] * len(ids))})", list(ids)
     sql = f"SELECT event_id, record_json FROM {table} WHERE event_type = %s AND {condition}"
