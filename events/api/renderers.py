@@ -220,8 +220,11 @@ def json_bytes(data: Any) -> bytes:
 
 
 def has_fragments(data: Any) -> bool:
-    """Whether a page's results are stored JSON spliced in (`orjson.Fragment`)."""
+    """Whether a page's results (or all of them, `/stats/`) are stored JSON spliced in
+    (`orjson.Fragment`)."""
     results = data.get("results") if isinstance(data, dict) else data
+    if isinstance(results, orjson.Fragment):
+        return True
     return isinstance(results, list) and any(isinstance(r, orjson.Fragment) for r in results)
 
 
