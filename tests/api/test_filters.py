@@ -1,6 +1,10 @@
 """Each filter of the contract, including AND semantics and date-range overlap."""
 
 import pytest
+from django.http import QueryDict
+
+from events.api.filtersets import MeetingFilterSet
+from events.models import Meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -170,3 +174,22 @@ def test_an_encoded_plus_and_z_work(client, sample):
         assert response.json()["count"] > 0
     raw = client.get("/api/v1/meetings/?updated_since=2000-01-01T00:00:00%2B00:00")
     assert raw.status_code == 200
+
+
+def test_filtersets_in_flight_together_keep_their_own_filters(sample):
+    """Each FilterSet has its own copies of the filters (shallow ones, for speed): two
+    requests' filters, built and applied interleaved as in a threaded worker, neither
+    see nor change each other's, and the declared filters stay unbound."""
+    michel = MeetingFilterSet(QueryDict("participant=charles-michel"), Meeting.objects.all())
+    aliyev = MeetingFilterSet(QueryDict("participant=ilham-aliyev"), Meeting.objects.all())
+    assert michel.filters["participant"] is not aliyev.filters["participant"]
+    assert michel.filters["participant"].parent is michel
+    assert aliyev.filters["participant"].parent is aliyev
+    assert not hasattr(MeetingFilterSet.base_filters["participant"], "parent")
+    expected_aliyev = set(
+        Meeting.objects.filter(participations__actor__slug="ilham-aliyev").values_list(
+            "pk", flat=True
+        )
+    )
+    assert set(michel.qs.values_list("pk", flat=True)) == {1, 4}
+    assert set(aliyev.qs.values_list("pk", flat=True)) == expected_aliyev != {1, 4}
