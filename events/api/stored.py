@@ -97,10 +97,9 @@ class StoredRecords:
     def __init__(self, event_type: str) -> None:
         self.event_type = event_type
 
-    def texts(
-        self, ids: Sequence[int], request: Request | None, using: str = "default"
-    ) -> list[str]:
-        """The stored JSON of these events, in this order, with absolute links."""
+    def texts(self, ids: Sequence[int], request: Request | None, using: str) -> list[str]:
+        """The stored JSON of these events, in this order, with absolute links, read
+        from the database `using` (where the request's reads are routed)."""
         by_id = self.texts_by_id(ids, request, using)
         return [by_id[pk] for pk in ids if pk in by_id]
 

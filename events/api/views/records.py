@@ -125,7 +125,7 @@ class EventRecordViewSet(ExportMixin, StoredListMixin, ReadWriteViewSet):
         if not self.reads_stored():
             return super().retrieve(request, *args, **kwargs)
         record = self.get_object()  # 404, filters and permissions as always
-        (text,) = self.stored.texts([record.pk], request)
+        (text,) = self.stored.texts([record.pk], request, record._state.db)
         # One record: decoded, so that its ETag and Last-Modified are read from it.
         return Response(orjson.loads(text))
 
